@@ -1,0 +1,59 @@
+import { evaluateExpression, evaluateTemplate } from './evaluate.js';
+import { splitPattern, type ExpressionFields } from './fields.js';
+
+/**
+ * Resolves every template and expression field of a node config against a scope and returns a
+ * new config; other fields are copied as they are. `fields` comes from collectExpressionFields.
+ * Throws ExpressionError naming the node, the field (`config.<path>`) and the expression.
+ */
+export async function resolveConfig(
+  config: Record<string, unknown>,
+  fields: ExpressionFields,
+  scope: Record<string, unknown>,
+  nodeId?: string,
+): Promise<Record<string, unknown>> {
+  let resolved: unknown = structuredClone(config);
+
+  for (const [pattern, kind] of Object.entries(fields)) {
+    resolved = await replaceAt(resolved, splitPattern(pattern), '', async (path, source) => {
+      const location = { nodeId, field: `config.${path}` };
+      return kind === 'template'
+        ? evaluateTemplate(source, scope, location)
+        : evaluateExpression(source, scope, location);
+    });
+  }
+  return resolved as Record<string, unknown>;
+}
+
+/** Replaces each string that a split pattern reaches with what `resolve` returns, in place. */
+async function replaceAt(
+  value: unknown,
+  segments: string[],
+  path: string,
+  resolve: (path: string, source: string) => Promise<unknown>,
+): Promise<unknown> {
+  const [head, ...rest] = segments;
+  if (head === undefined) return typeof value === 'string' ? resolve(path, value) : value;
+
+  if (head === '[]') {
+    if (!Array.isArray(value)) return value;
+    for (let index = 0; index < value.length; index++) {
+      value[index] = await replaceAt(value[index], rest, child(path, String(index)), resolve);
+    }
+    return value;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+
+  const record = value as Record<string, unknown>;
+  let keys: string[] = [];
+  if (head === '*') keys = Object.keys(record);
+  else if (head in record) keys = [head];
+  for (const key of keys) {
+    record[key] = await replaceAt(record[key], rest, child(path, key), resolve);
+  }
+  return record;
+}
+
+function child(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
