@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+
+import type { ApiName, FaultInjector, FaultRule } from './faults.js';
+import type { RequestLog } from './request-log.js';
+
+/** What the control routes need from the test servers. */
+export interface ControlTarget {
+  faults: FaultInjector;
+  requests: RequestLog;
+  state(): unknown;
+  reset(): Promise<void>;
+}
+
+function controlError(message: string) {
+  return { error: 'invalid_request', message };
+}
+
+/**
+ * Registers `/__control`: `GET state`, `POST reset`, `GET|POST|DELETE faults` and
+ * `GET requests` (filtered by `api`, `method` and `path` query parameters).
+ */
+export function registerControlRoutes(app: FastifyInstance, target: ControlTarget): void {
+  app.get('/__control/state', async () => target.state());
+
+  app.post('/__control/reset', async (request) => {
+    await target.reset();
+    request.log.info('test server state reset');
+    return { reset: true };
+  });
+
+  app.get('/__control/faults', async () => ({ faults: target.faults.list() }));
+
+  app.post('/__control/faults', async (request, reply) => {
+    const body = request.body as FaultRule | { rules?: FaultRule[] } | undefined;
+    const rules = body !== undefined && 'rules' in body ? (body.rules ?? []) : [body as FaultRule];
+
+    try {
+      const added = rules.map((rule) => target.faults.add(rule));
+      return reply.code(201).send({ faults: added });
+    } catch (error) {
+      return reply.code(400).send(controlError((error as Error).message));
+    }
+  });
+
+  app.delete('/__control/faults', async (_request, reply) => {
+    target.faults.clear();
+    return reply.code(204).send();
+  });
+
+  app.get('/__control/requests', async (request) => {
+    const query = request.query as { api?: ApiName; method?: string; path?: string };
+    return { requests: target.requests.find(query) };
+  });
+}
