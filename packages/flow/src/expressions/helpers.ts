@@ -20,3 +20,14 @@ export function slug(value: unknown): string | undefined {
 export const expressionHelpers: Record<string, (...args: never[]) => unknown> = {
   slug,
 };
+
+/**
+ * Converts an expression result to a boolean the way JSONata's `$boolean` does: undefined, null,
+ * false, 0, "", an empty object, and an array whose items are all false are false.
+ */
+export function isTruthy(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (Array.isArray(value)) return value.some(isTruthy);
+  if (typeof value === 'object') return Object.keys(value).length > 0;
+  return Boolean(value);
+}
