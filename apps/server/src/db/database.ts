@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { migrations } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+/** An open database: the Kysely handle plus a way to close it. */
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  /** Applied migration names, in order, from this open. */
+  applied: string[];
+  close(): Promise<void>;
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/**
+ * Opens `<dataDir>/scimflow.db` (creating the folder), switches on WAL, a busy timeout and
+ * foreign keys, and applies pending migrations. Throws when a migration fails.
+ */
+export async function openDatabase(dataDir: string): Promise<OpenDatabase> {
+  fs.mkdirSync(dataDir, { recursive: true });
+
+  const sqlite = new SQLite(path.join(dataDir, 'scimflow.db'));
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  // WAL with synchronous=NORMAL stays consistent after a crash; a power loss may drop the last commits.
+  sqlite.pragma('synchronous = NORMAL');
+
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed in ${dataDir}: ${String(error)}`, {
+      cause: error,
+    });
+  }
+
+  return {
+    db,
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+    close: () => db.destroy(),
+  };
+}
+
+/** Returns true when `error` is a UNIQUE constraint violation from SQLite or PostgreSQL. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === '23505'
+  );
+}

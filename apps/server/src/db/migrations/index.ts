@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as scim from './0001_scim.js';
+import * as admin from './0002_admin.js';
+
+/**
+ * Every schema migration, applied in key order. Areas append their own file here
+ * (`0003_flows.ts`, ...) under the next free number; never rename or edit an applied one.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_scim': scim,
+  '0002_admin': admin,
+};

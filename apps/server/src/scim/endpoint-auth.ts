@@ -1,0 +1,70 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { EndpointCredentials, EndpointRow } from '../endpoints/endpoint-store.js';
+import { secretVersion } from '../auth/access-token.js';
+import { parseBasic, parseBearer } from '../auth/credentials-from-request.js';
+import { safeEqual } from '../security/hash.js';
+import { verifySecret } from '../security/secret-check.js';
+
+/** How a SCIM request authenticated, for the log; never the secret itself. */
+export type AuthMethod = 'bearer' | 'oauth2' | 'basic' | 'apiKey';
+
+// A JWT is three base64url parts separated by dots; static tokens we generate have no dots.
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/**
+ * Checks the credentials of a SCIM request against one endpoint: a static bearer token or an
+ * OAuth2 access token, HTTP Basic, the API key in the endpoint's header, or the API key as a
+ * bare `Authorization: <key>` value (WSO2's API-key mode). Returns the method that matched.
+ */
+export async function authenticate(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  endpoint: EndpointRow,
+  credentials: EndpointCredentials,
+): Promise<AuthMethod | undefined> {
+  const authorization = request.headers.authorization;
+
+  const apiKeyHeader = request.headers[endpoint.api_key_header.toLowerCase()];
+  if (typeof apiKeyHeader === 'string' && apiKeyHeader !== '') {
+    if (await verifySecret(apiKeyHeader, credentials.api_key_hash)) return 'apiKey';
+    return undefined;
+  }
+
+  if (!authorization) return undefined;
+
+  const bearer = parseBearer(authorization);
+  if (bearer !== undefined) {
+    if (bearer === '') return undefined;
+    if (JWT_SHAPE.test(bearer))
+      return (await verifyAccessToken(app, bearer, endpoint, credentials)) ? 'oauth2' : undefined;
+    return (await verifySecret(bearer, credentials.bearer_token_hash)) ? 'bearer' : undefined;
+  }
+
+  const basic = parseBasic(authorization);
+  if (basic) {
+    const userMatches = safeEqual(basic.username, credentials.basic_username ?? '');
+    const passwordMatches = await verifySecret(basic.password, credentials.basic_password_hash);
+    return userMatches && passwordMatches && credentials.basic_username ? 'basic' : undefined;
+  }
+
+  // No known scheme: WSO2's API-key mode puts the bare key in Authorization.
+  return (await verifySecret(authorization.trim(), credentials.api_key_hash))
+    ? 'apiKey'
+    : undefined;
+}
+
+async function verifyAccessToken(
+  app: FastifyInstance,
+  token: string,
+  endpoint: EndpointRow,
+  credentials: EndpointCredentials,
+): Promise<boolean> {
+  if (!credentials.oauth_client_id || !credentials.oauth_client_secret_hash) return false;
+
+  const claims = await app.accessTokens.verify(token, endpoint.id);
+  if (!claims) return false;
+  return (
+    safeEqual(claims.clientId, credentials.oauth_client_id) &&
+    safeEqual(claims.secretVersion, secretVersion(credentials.oauth_client_secret_hash))
+  );
+}

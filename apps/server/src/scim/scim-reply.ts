@@ -1,0 +1,73 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ScimError, scimErrors } from '@scimflow/scim';
+
+export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
+
+/** Sends a SCIM error body (RFC 7644 section 3.12) with its status. */
+export function sendScimError(reply: FastifyReply, error: ScimError): FastifyReply {
+  return reply.status(error.status).type(SCIM_CONTENT_TYPE).send(error.toJSON());
+}
+
+/** Maps any error thrown in a SCIM route to a SCIM error; Fastify's default handler never answers. */
+export function toScimError(error: unknown): ScimError {
+  if (error instanceof ScimError) return error;
+
+  const fastifyError = error as Partial<FastifyError>;
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return scimErrors.payloadTooLarge(
+        `The request body exceeds the limit of ${fastifyError.message?.match(/\d+/)?.[0] ?? 'the configured'} bytes; send a smaller body`,
+      );
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return scimErrors.invalidSyntax(fastifyError.message ?? 'The request body is invalid');
+  }
+  if (
+    typeof fastifyError.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
+    return new ScimError(fastifyError.statusCode, fastifyError.message ?? 'Invalid request');
+  }
+  return scimErrors.internal(
+    'Internal server error; the server log has the details under this request id',
+  );
+}
+
+/** Installs SCIM error and not-found handlers on an encapsulated scope. */
+export function useScimErrors(
+  app: FastifyInstance,
+  routeMethods: (path: string) => string[] | undefined,
+): void {
+  app.setErrorHandler((error, request, reply) => {
+    const scimError = toScimError(error);
+    if (scimError.status >= 500) {
+      request.log.error(
+        { err: error, endpoint: request.scimEndpoint?.slug },
+        'SCIM request failed',
+      );
+    } else {
+      request.log.info(
+        { status: scimError.status, scimType: scimError.scimType, detail: scimError.detail },
+        'SCIM request rejected',
+      );
+    }
+    return sendScimError(reply, scimError);
+  });
+
+  app.setNotFoundHandler((request: FastifyRequest, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = routeMethods(path);
+    if (allowed) {
+      reply.header('allow', allowed.join(', '));
+      return sendScimError(
+        reply,
+        new ScimError(
+          405,
+          `Method ${request.method} is not supported on ${path}; use ${allowed.join(', ')}`,
+        ),
+      );
+    }
+    return sendScimError(reply, scimErrors.notFound(`No SCIM resource or route at ${path}`));
+  });
+}

@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { projectResource } from '@scimflow/scim';
+import { listResponse, parseListQuery, projectionParams } from '../list-query.js';
+import { listUsers } from './user-list.js';
+import { UserService } from './user-service.js';
+
+type IdRequest = FastifyRequest<{
+  Params: { slug: string; id: string };
+  Querystring: Record<string, unknown>;
+}>;
+
+function service(app: FastifyInstance, request: FastifyRequest): UserService {
+  // The scope's onRequest hook has authenticated the endpoint before any handler runs.
+  return new UserService(app, request.scimEndpoint!, request.dialect);
+}
+
+/** `/Users` routes of a SCIM endpoint (RFC 7644 sections 3.3 to 3.6). */
+export async function userRoutes(app: FastifyInstance): Promise<void> {
+  app.get(
+    '/:slug/Users',
+    async (request: FastifyRequest<{ Querystring: Record<string, unknown> }>) => {
+      const users = service(app, request);
+      const query = parseListQuery(request.query);
+      const { page, total } = await listUsers(
+        app.scimflow.db,
+        request.scimEndpoint!.id,
+        query,
+        (row) => users.render(row),
+      );
+      return listResponse(page, total, query, 'User');
+    },
+  );
+
+  app.post('/:slug/Users', async (request, reply) => {
+    const users = service(app, request);
+    const resource = users.render(await users.create(request.body));
+    return reply
+      .status(201)
+      .header('location', (resource.meta as { location: string }).location)
+      .send(
+        projectResource(
+          resource,
+          projectionParams(request.query as Record<string, unknown>),
+          'User',
+        ),
+      );
+  });
+
+  app.get('/:slug/Users/:id', async (request: IdRequest) => {
+    const users = service(app, request);
+    const resource = users.render(await users.get(request.params.id));
+    return projectResource(resource, projectionParams(request.query), 'User');
+  });
+
+  app.put('/:slug/Users/:id', async (request: IdRequest) => {
+    const users = service(app, request);
+    const resource = users.render(await users.replace(request.params.id, request.body));
+    return projectResource(resource, projectionParams(request.query), 'User');
+  });
+
+  app.patch('/:slug/Users/:id', async (request: IdRequest) => {
+    const users = service(app, request);
+    const resource = users.render(await users.patch(request.params.id, request.body));
+    return projectResource(resource, projectionParams(request.query), 'User');
+  });
+
+  app.delete('/:slug/Users/:id', async (request: IdRequest, reply) => {
+    await service(app, request).delete(request.params.id);
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,244 @@
+import crypto from 'node:crypto';
+import type { Transaction } from 'kysely';
+import {
+  SCHEMAS,
+  applyPatch,
+  diffResources,
+  parseUser,
+  replaceResource,
+  scimErrors,
+} from '@scimflow/scim';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../db/schema.js';
+import { isUniqueViolation } from '../../db/database.js';
+import type { EndpointRow } from '../../endpoints/endpoint-store.js';
+import {
+  userChangeType,
+  writeEvents,
+  type EventSource,
+  type PendingEvent,
+} from '../../events/event-writer.js';
+import { resourceLocation, storable, withMeta } from '../resource-meta.js';
+import { findUser, userColumns, type UserRow } from './user-rows.js';
+import type { ClientDialect } from '@scimflow/flow';
+
+type Resource = Record<string, unknown>;
+
+/** Creates, changes and deletes the users of one endpoint, writing events in the same transaction. */
+export class UserService {
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly endpoint: EndpointRow,
+    private readonly dialect: ClientDialect,
+  ) {}
+
+  /** Renders a stored user with `meta`. */
+  render(row: UserRow): Resource {
+    return withMeta(
+      row,
+      'User',
+      resourceLocation(this.app.scimflow.publicUrl(), this.endpoint, 'Users', row.id),
+    );
+  }
+
+  /** Returns a user by id; throws 404 when it does not exist. */
+  async get(id: string): Promise<UserRow> {
+    const row = await findUser(this.app.scimflow.db, this.endpoint.id, id);
+    if (!row) throw scimErrors.notFound(`User ${id} not found`);
+    return row;
+  }
+
+  /** Creates a user from a request body; throws 409 uniqueness when the userName is taken. */
+  async create(body: unknown): Promise<UserRow> {
+    const parsed = parseUser(body) as Resource;
+    const now = new Date().toISOString();
+    const id = crypto.randomUUID();
+    // A user created without `active` is active, so lists always carry a boolean.
+    const resource: Resource = { ...storable(parsed), active: parsed.active ?? true };
+    delete resource.id;
+    const stored: Resource = { ...resource, schemas: schemasOf(resource) };
+
+    const row: UserRow = {
+      seq: 0,
+      id,
+      endpoint_id: this.endpoint.id,
+      ...userColumns(stored),
+      version: 1,
+      created: now,
+      last_modified: now,
+    };
+    const after = this.render(row);
+
+    const inserted = await this.transact(async (trx) => {
+      const { seq: _seq, ...values } = row;
+      const result = await trx
+        .insertInto('scim_users')
+        .values(values)
+        .returning('seq')
+        .executeTakeFirstOrThrow();
+      return {
+        seq: result.seq,
+        events: [
+          {
+            type: 'user.created',
+            resourceType: 'User',
+            resourceId: id,
+            before: null,
+            after,
+            changes: diffResources(null, after),
+          },
+        ] as PendingEvent[],
+      };
+    }, String(stored.userName));
+    return { ...row, seq: inserted };
+  }
+
+  /** Replaces a user (PUT). An absent `active` keeps the current value. */
+  async replace(id: string, body: unknown): Promise<UserRow> {
+    return this.change(id, (current) => {
+      const incoming = body && typeof body === 'object' ? (body as Resource) : body;
+      const result = replaceResource(current, incoming, 'User');
+      const next = { ...result.resource };
+      if (incoming && typeof incoming === 'object' && !hasKey(incoming as Resource, 'active')) {
+        next.active = current.active;
+      }
+      return next;
+    });
+  }
+
+  /** Applies a PatchOp request (PATCH). */
+  async patch(id: string, body: unknown): Promise<UserRow> {
+    return this.change(id, (current) => applyPatch(current, body, 'User').resource);
+  }
+
+  /** Deletes a user; its group memberships go with it, each with a member_removed event. */
+  async delete(id: string): Promise<void> {
+    await this.transact(async (trx) => {
+      const row = await findUser(trx, this.endpoint.id, id);
+      if (!row) throw scimErrors.notFound(`User ${id} not found`);
+      const before = this.render(row);
+
+      const memberships = await trx
+        .selectFrom('scim_group_members')
+        .innerJoin('scim_groups', 'scim_groups.id', 'scim_group_members.group_id')
+        .select(['scim_groups.id as groupId', 'scim_groups.resource', 'scim_group_members.display'])
+        .where('scim_group_members.user_id', '=', id)
+        .execute();
+
+      await trx.deleteFrom('scim_users').where('id', '=', id).execute();
+
+      const events: PendingEvent[] = memberships.map((membership) => ({
+        type: 'group.member_removed',
+        resourceType: 'Group',
+        resourceId: membership.groupId,
+        before: null,
+        after: { ...(JSON.parse(membership.resource) as Resource), id: membership.groupId },
+        changes: [],
+        member: { value: id, ...(membership.display ? { display: membership.display } : {}) },
+      }));
+      events.push({
+        type: 'user.deleted',
+        resourceType: 'User',
+        resourceId: id,
+        before,
+        after: null,
+        changes: diffResources(before, null),
+      });
+      return { seq: row.seq, events };
+    });
+  }
+
+  /**
+   * Loads a user, computes its next state with `next`, and stores it with events unless nothing
+   * changed. The read and the write share one transaction.
+   */
+  private async change(id: string, next: (current: Resource) => Resource): Promise<UserRow> {
+    let updated: UserRow | undefined;
+    await this.transact(async (trx) => {
+      const row = await findUser(trx, this.endpoint.id, id);
+      if (!row) throw scimErrors.notFound(`User ${id} not found`);
+      const current = { ...(JSON.parse(row.resource) as Resource), id };
+
+      const candidate = storable(next(current));
+      delete candidate.id;
+      const resource: Resource = { ...candidate, schemas: schemasOf(candidate) };
+      if (typeof resource.userName !== 'string' || resource.userName === '') {
+        throw scimErrors.invalidValue('userName is required and must be a non-empty string');
+      }
+
+      const before = this.render(row);
+      const candidateRow: UserRow = { ...row, ...userColumns(resource) };
+      const changes = diffResources(stripMeta(before), stripMeta(this.render(candidateRow)));
+      if (changes.length === 0 && row.resource === candidateRow.resource) {
+        updated = row;
+        return { seq: row.seq, events: [] };
+      }
+
+      updated = {
+        ...candidateRow,
+        version: row.version + 1,
+        last_modified: new Date().toISOString(),
+      };
+      const { seq: _seq, id: _id, endpoint_id: _endpoint, created: _created, ...values } = updated;
+      await trx.updateTable('scim_users').set(values).where('id', '=', id).execute();
+
+      const after = this.render(updated);
+      return {
+        seq: row.seq,
+        events: [
+          {
+            type: userChangeType(before, after),
+            resourceType: 'User',
+            resourceId: id,
+            before,
+            after,
+            changes,
+          },
+        ],
+      };
+    }, undefined);
+    return updated as UserRow;
+  }
+
+  /** Runs `work` in a transaction, writes its events, maps a userName conflict to 409, and notifies after commit. */
+  private async transact(
+    work: (trx: Transaction<Database>) => Promise<{ seq: number; events: PendingEvent[] }>,
+    userName?: string,
+  ): Promise<number> {
+    const source: EventSource = { endpoint: this.endpoint.slug, dialect: this.dialect };
+    try {
+      const { seq, count } = await this.app.scimflow.db.transaction().execute(async (trx) => {
+        const result = await work(trx);
+        const count = await writeEvents(trx, source, result.events);
+        return { seq: result.seq, count };
+      });
+      this.app.scimflow.eventBus.emitCommitted(this.endpoint.slug, count);
+      return seq;
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw scimErrors.uniqueness(
+          `A user with userName "${userName ?? 'of this request'}" already exists in endpoint "${this.endpoint.slug}"`,
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+function schemasOf(resource: Resource): string[] {
+  const schemas: string[] = [SCHEMAS.coreUser];
+  if (resource[SCHEMAS.enterpriseUser] !== undefined) schemas.push(SCHEMAS.enterpriseUser);
+  for (const key of Object.keys(resource)) {
+    if (key.startsWith('urn:') && !schemas.includes(key)) schemas.push(key);
+  }
+  return schemas;
+}
+
+function hasKey(object: Resource, name: string): boolean {
+  return Object.keys(object).some((key) => key.toLowerCase() === name.toLowerCase());
+}
+
+function stripMeta(resource: Resource): Resource {
+  const { meta: _meta, ...rest } = resource;
+  return rest;
+}
