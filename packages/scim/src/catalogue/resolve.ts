@@ -7,6 +7,7 @@ import { SCHEMAS, SCIM11_ENTERPRISE, type ResourceTypeName } from '../urns.js';
 import { COMMON_ATTRIBUTES } from './common.js';
 import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from './user.js';
 import { GROUP_SCHEMA } from './group.js';
+import { isUrn } from '../util/json.js';
 
 /** An attribute name resolved against a resource type's schemas. */
 export interface ResolvedAttribute {
@@ -41,10 +42,7 @@ export function findDefinition<T extends SubAttributeDefinition>(
   return definitions.find((definition) => definition.name.toLowerCase() === wanted);
 }
 
-/** Returns true when `text` starts with `urn:`, ignoring case. */
-export function isUrn(text: string): boolean {
-  return text.slice(0, 4).toLowerCase() === 'urn:';
-}
+export { isUrn };
 
 /**
  * Returns the canonical spelling of an extension URN of `resourceType` (the SCIM 1.1 enterprise URN

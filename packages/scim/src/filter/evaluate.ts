@@ -209,3 +209,16 @@ function order<T extends number | string>(left: T, right: T, operator: CompareOp
       return false;
   }
 }
+
+/**
+ * Evaluates a value filter (the part inside `emails[…]`) against one entry of the multi-valued
+ * attribute that `parent` defines.
+ */
+export function evaluateEntryFilter(
+  filter: FilterExpression,
+  entry: object,
+  parent: AttributeDefinition,
+): boolean {
+  if (!isObject(entry)) return false;
+  return evaluate(filter, { kind: 'entry', entry, parent });
+}

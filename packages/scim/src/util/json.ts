@@ -67,3 +67,8 @@ export function isUnassigned(value: unknown): boolean {
   if (isObject(value)) return Object.values(value).every((item) => item === undefined);
   return false;
 }
+
+/** Returns true when `text` starts with `urn:`, ignoring case. */
+export function isUrn(text: string): boolean {
+  return text.slice(0, 4).toLowerCase() === 'urn:';
+}
