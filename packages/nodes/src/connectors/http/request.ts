@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { defineNode } from '../../define.js';
+import { authenticate, secretValuesOf } from '../../credentials/index.js';
+import {
+  ConnectorError,
+  errorFromResponse,
+  errorFromTransport,
+  redactDeep,
+  sendRequest,
+  type ClientRequest,
+} from '../../http/index.js';
+import { dryRunOutput, ui } from '../shared/fields.js';
+import { parseExpectedStatus } from './expected-status.js';
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const HTTP_CREDENTIAL_TYPES = ['http.bearer', 'http.basic', 'http.header'] as const;
+
+const config = z.object({
+  method: ui(z.enum(METHODS).default('POST'), {
+    widget: 'select',
+    label: 'Method',
+    options: METHODS.map((method) => ({ value: method, label: method })),
+  }),
+  url: ui(z.string().min(1), {
+    widget: 'template',
+    label: 'URL',
+    placeholder: 'https://hooks.example.com/new-hire',
+  }),
+  headers: ui(z.record(z.string(), z.string()).default({}), {
+    widget: 'keyValue',
+    label: 'Headers',
+    advanced: true,
+  }),
+  query: ui(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}), {
+    widget: 'keyValue',
+    label: 'Query parameters',
+  }),
+  body: ui(z.unknown().optional(), {
+    widget: 'json',
+    label: 'JSON body',
+    help: 'Sent as application/json; not sent with GET.',
+  }),
+  timeoutMs: ui(z.number().int().min(1).max(300_000).default(10_000), {
+    widget: 'number',
+    label: 'Timeout (ms)',
+    help: 'Per attempt, until the whole response has arrived.',
+    advanced: true,
+  }),
+  expectedStatus: ui(
+    z
+      .string()
+      .default('2xx')
+      .refine((text) => parseExpectedStatus(text) !== undefined, {
+        message: 'Use status codes and classes separated by commas, such as 2xx,404.',
+      }),
+    {
+      widget: 'text',
+      label: 'Expected status',
+      help: 'Any other status fails the step, such as 2xx or 200,201,404.',
+      advanced: true,
+    },
+  ),
+});
+
+/** Sends one HTTP request and returns its status, headers and body. */
+export const httpRequest = defineNode({
+  type: 'http.request',
+  label: 'HTTP request',
+  category: 'http',
+  icon: 'globe',
+  description:
+    'Calls any HTTP API with JSON. GET, PUT and DELETE are retried on 429, 5xx and network errors; POST and PATCH only on 429, because a failed one may have taken effect.',
+  config,
+  credentialTypes: HTTP_CREDENTIAL_TYPES,
+  outputs: ['out'],
+  summarize: (c) => `${c.method} ${c.url}`,
+
+  async run(context) {
+    const { method, url, headers, query, body, timeoutMs, expectedStatus } = context.config;
+    const credential = context.credential;
+    const secrets = secretValuesOf(credential);
+    const operation = `${method} ${url}`;
+
+    if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) {
+      throw configError(
+        operation,
+        `"${url}" is not an http or https URL`,
+        'Set URL to an absolute URL such as https://api.example.com/users.',
+        secrets,
+      );
+    }
+    if (credential && !(HTTP_CREDENTIAL_TYPES as readonly string[]).includes(credential.type)) {
+      throw configError(
+        operation,
+        `credential "${credential.name}" has type ${credential.type}`,
+        'Select a Bearer token, Basic authentication or Header credential.',
+        secrets,
+      );
+    }
+
+    let request: ClientRequest = { method, url, headers, query, timeoutMs, signal: context.signal };
+    if (body !== undefined && body !== null && body !== '' && method !== 'GET') request.body = body;
+    if (context.dryRun && method !== 'GET') {
+      return { outcome: 'skipped', output: dryRunOutput(method, url, request.body) };
+    }
+    if (credential) request = await authenticate(credential, request, { http: context.http });
+
+    const response = await sendRequest(context.http, request).catch((error: unknown) => {
+      throw errorFromTransport('HTTP', operation, error, secrets);
+    });
+
+    if (!parseExpectedStatus(expectedStatus)?.(response.status)) {
+      throw errorFromResponse('HTTP', operation, response, {
+        secrets,
+        fix: `The step expects status ${expectedStatus}; check the URL and the request, or widen Expected status.`,
+      });
+    }
+
+    return {
+      output: redactDeep(
+        { status: response.status, headers: response.headers, body: response.body },
+        secrets,
+      ),
+    };
+  },
+});
+
+function configError(
+  operation: string,
+  problem: string,
+  fix: string,
+  secrets: string[],
+): ConnectorError {
+  return new ConnectorError({
+    code: 'config',
+    api: 'HTTP',
+    operation,
+    apiMessage: problem,
+    fix,
+    retryable: false,
+    secrets,
+  });
+}

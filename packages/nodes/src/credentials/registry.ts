@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import type { CredentialType, ResolvedCredential } from '../define.js';
+import { ConnectorError, type ClientRequest } from '../http/index.js';
+import { githubAppCredential, githubTokenCredential } from './github.js';
+import { googleServiceAccountCredential } from './google.js';
+import { httpBasicCredential, httpBearerCredential, httpHeaderCredential } from './http.js';
+import type { AuthContext, CredentialDefinition, CredentialTestResult } from './types.js';
+
+/** Every credential type by its id. */
+export const credentialTypes = {
+  'github.token': githubTokenCredential,
+  'github.app': githubAppCredential,
+  'google.serviceAccount': googleServiceAccountCredential,
+  'http.bearer': httpBearerCredential,
+  'http.basic': httpBasicCredential,
+  'http.header': httpHeaderCredential,
+} satisfies Record<CredentialType, Pick<CredentialDefinition, 'type' | 'label' | 'description'>>;
+
+/** Returns the names of the fields that the server encrypts and never returns, from `.meta({ secret: true })`. */
+export function secretFieldsOf(type: CredentialType): string[] {
+  const schema = credentialTypes[type].schema as unknown as z.ZodObject;
+  return Object.entries(schema.shape)
+    .filter(([, field]) => (field as z.ZodType).meta()?.secret === true)
+    .map(([name]) => name);
+}
+
+/** Returns the credential's secret values, to cut out of errors and outputs. */
+export function secretValuesOf(credential: ResolvedCredential | undefined): string[] {
+  if (!credential || !(credential.type in credentialTypes)) return [];
+  return secretFieldsOf(credential.type)
+    .map((name) => credential.data[name])
+    .filter((value): value is string => typeof value === 'string' && value.length > 0);
+}
+
+/**
+ * Validates the credential's data with its type's schema, applying defaults such as base URLs.
+ * Throws a `ConnectorError` naming the invalid fields (never their values).
+ */
+export function parseCredential<Type extends CredentialType>(
+  credential: ResolvedCredential,
+  type: Type,
+): z.infer<(typeof credentialTypes)[Type]['schema']> {
+  const result = credentialTypes[type].schema.safeParse(credential.data);
+  if (result.success) return result.data as z.infer<(typeof credentialTypes)[Type]['schema']>;
+
+  const fields = result.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+  throw new ConnectorError({
+    code: 'credential',
+    api: credentialTypes[type].label,
+    operation: `read credential "${credential.name}"`,
+    apiMessage: `invalid fields: ${fields}`,
+    fix: `Edit the credential "${credential.name}" and correct those fields.`,
+    retryable: false,
+  });
+}
+
+/** Adds the credential's authentication to a request; fetches and caches tokens where the type needs them. */
+export async function authenticate(
+  credential: ResolvedCredential,
+  request: ClientRequest,
+  context: AuthContext,
+): Promise<ClientRequest> {
+  const definition = credentialTypes[credential.type] as unknown as CredentialDefinition;
+  return definition.authenticate(parseCredential(credential, credential.type), request, context);
+}
+
+/** Sends the credential type's cheap authenticated request, for the "test connection" button. */
+export async function testCredential(
+  credential: ResolvedCredential,
+  context: AuthContext,
+): Promise<CredentialTestResult> {
+  const definition = credentialTypes[credential.type] as unknown as CredentialDefinition;
+  try {
+    return await definition.testCredential(parseCredential(credential, credential.type), context);
+  } catch (error) {
+    if (error instanceof ConnectorError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+/** Why no response arrived. */
+export type TransportFailure = 'timeout' | 'network' | 'aborted';
+
+/**
+ * Thrown by the HTTP client when a request got no response: it timed out, the connection
+ * failed, or the caller aborted it. Carries no header or body, so no secret.
+ */
+export class HttpTransportError extends Error {
+  override readonly name = 'HttpTransportError';
+
+  constructor(
+    readonly failure: TransportFailure,
+    readonly method: string,
+    readonly url: string,
+    readonly attempts: number,
+    detail: string,
+  ) {
+    super(`${method} ${url} ${failureText(failure)} after ${attempts} attempt(s): ${detail}`);
+  }
+
+  /** A timeout or a dropped connection may come back; an abort is the caller's decision. */
+  get retryable(): boolean {
+    return this.failure !== 'aborted';
+  }
+}
+
+function failureText(failure: TransportFailure): string {
+  if (failure === 'timeout') return 'timed out';
+  if (failure === 'aborted') return 'was aborted';
+  return 'failed to connect or lost its connection';
+}

@@ -1,0 +1,27 @@
+export {
+  createHttpClient,
+  sendRequest,
+  DRY_RUN_HEADER,
+  type RetryingHttpClient,
+} from './client.js';
+export { HttpTransportError, type TransportFailure } from './errors.js';
+export { backoffDelay, serverRequestedDelay } from './backoff.js';
+export { isRateLimited, isServerFailure } from './classify.js';
+export { buildUrl, joinUrl } from './url.js';
+export type {
+  AttemptRecord,
+  ClientRequest,
+  HttpClientOptions,
+  RecordedRequest,
+  RetryMode,
+} from './types.js';
+export {
+  ConnectorError,
+  apiMessageOf,
+  errorFromResponse,
+  errorFromTransport,
+  redactDeep,
+  redactText,
+  type ConnectorErrorCode,
+  type ConnectorErrorInit,
+} from './connector-error.js';
