@@ -16,14 +16,23 @@ const NAME_CHARACTER = /[A-Za-z0-9:._$-]/;
 const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
 /**
+ * The text after an unquoted value that ends it: ` and ` or ` or ` followed by the start of another
+ * expression (`(`, `not`, or an attribute path with an operator or value filter). Checking the
+ * next expression keeps a value such as `Tide and Ops` whole.
+ */
+const NEXT_EXPRESSION =
+  /^\s+(and|or)\s+(\(|not\s*\(|[A-Za-z][\w:.$-]*(\[|\s+(eq|ne|co|sw|ew|gt|ge|lt|le)\s|\s+pr(\s|\)|$)))/i;
+
+/**
  * Parses a SCIM filter (RFC 7644 §3.4.2.2): the operators `eq ne co sw ew gt ge lt le pr`,
  * `and`/`or`/`not` with `and` binding tighter than `or`, parentheses, value paths
  * (`emails[type eq "work" and primary eq true]`, `emails[type eq "work"].value eq "x"`) and
  * URN-qualified attribute paths. Attribute names, operators and keywords match in any case.
  *
  * Values may also be unquoted, as WSO2 sends them (`displayName Eq Tide Ops`). An unquoted value
- * runs to the end of the filter, to the next ` and ` or ` or `, or to a closing `)` (or `]`
- * inside a value path). An unquoted `true`, `false`, `null` or number is read as that literal.
+ * runs to the end of the filter, to a closing `)` (or `]` inside a value path), or to an ` and `
+ * or ` or ` that another expression follows. An unquoted `true`, `false`, `null` or number is
+ * read as that literal.
  *
  * @throws ScimError 400 `invalidFilter` with a message naming the 0-based character position.
  */
@@ -257,7 +266,7 @@ class FilterParser {
     while (index < this.text.length) {
       const character = this.text[index] ?? '';
       if (character === ')' || (character === ']' && this.bracketDepth > 0)) break;
-      if (/\s/.test(character) && /^\s+(and|or)\s/i.test(this.text.slice(index))) break;
+      if (/\s/.test(character) && NEXT_EXPRESSION.test(this.text.slice(index))) break;
       index += 1;
     }
 
