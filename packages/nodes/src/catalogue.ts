@@ -1,5 +1,6 @@
 import type { KnownCredential, NodeTypeInfo, ValidationContext } from '@scimflow/flow';
 
+import { connectorNodes } from './connectors/index.js';
 import type { NodeCategory, NodeDefinition } from './define.js';
 import { logicNodes } from './logic/index.js';
 import { triggerNodes } from './trigger/index.js';
@@ -14,10 +15,10 @@ export const nodeCategories: readonly { id: NodeCategory; label: string }[] = [
   { id: 'logic', label: 'Logic and data' },
 ];
 
-// TODO: add the connector nodes (`connectorNodes` from ./connectors/index.js) once they are committed.
 /** Every node type in this build: triggers, connectors, logic and data nodes. */
 export const nodeCatalogue: readonly NodeDefinition[] = [
   ...triggerNodes,
+  ...connectorNodes,
   ...logicNodes,
 ] as readonly NodeDefinition[];
 
