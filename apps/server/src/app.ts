@@ -7,6 +7,7 @@ import './context.js';
 import { openDatabase } from './db/database.js';
 import { EndpointStore } from './endpoints/endpoint-store.js';
 import { EventBus } from './events/event-bus.js';
+import { AccessTokens } from './auth/access-token.js';
 import { RequestLogWriter } from './request-log/request-log-writer.js';
 import { createSecretBox, loadSecretKey } from './security/secret-box.js';
 import { ensureFirstStart } from './bootstrap.js';
@@ -46,6 +47,7 @@ export async function createApp(config: ServerConfig): Promise<FastifyInstance> 
     eventBus: new EventBus((error) =>
       app.log.error({ err: error }, 'events-committed listener failed'),
     ),
+    accessTokens: new AccessTokens(secret.key, config.oauthTokenTtlSeconds),
     requestLog: new RequestLogWriter(database.db, config.requestLogLimit, app.log),
     publicUrl: () => config.publicUrl ?? listeningUrl(app, config),
   };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AccessTokens } from './auth/access-token.js';
 import type { ServerConfig } from './config.js';
 import type { Database } from './db/schema.js';
 import type { EndpointStore } from './endpoints/endpoint-store.js';
@@ -16,6 +17,8 @@ export interface AppContext {
   /** The 32-byte secret key; derive purpose-specific keys from it with `deriveKey`. */
   secretKey: Buffer;
   eventBus: EventBus;
+  /** Issues and verifies the OAuth2 access tokens of SCIM endpoints. */
+  accessTokens: AccessTokens;
   requestLog: RequestLogWriter;
   /** Public base URL without a trailing slash, e.g. `http://127.0.0.1:3000`. */
   publicUrl(): string;

@@ -47,23 +47,19 @@ export function useAdminErrors(app: FastifyInstance): void {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'admin request failed');
-      return reply
-        .status(500)
-        .send({
-          error: {
-            code: 'internal_error',
-            message: 'Internal server error; see the server log for the request id',
-          },
-        });
-    }
-    return reply
-      .status(status)
-      .send({
+      return reply.status(500).send({
         error: {
-          code: error.code ? String(error.code).toLowerCase() : 'bad_request',
-          message: error.message,
+          code: 'internal_error',
+          message: 'Internal server error; see the server log for the request id',
         },
       });
+    }
+    return reply.status(status).send({
+      error: {
+        code: error.code ? String(error.code).toLowerCase() : 'bad_request',
+        message: error.message,
+      },
+    });
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -1,14 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { verifySecret } from '../security/secret-check.js';
-import { AccessTokens, secretVersion } from './access-token.js';
+import { secretVersion } from './access-token.js';
 import { parseBasic } from './credentials-from-request.js';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Issues and verifies the OAuth2 access tokens of SCIM endpoints. */
-    accessTokens: AccessTokens;
-  }
-}
 
 function oauthError(
   reply: FastifyReply,
@@ -30,11 +23,9 @@ function oauthError(
  * bound to the client's SCIM endpoint.
  */
 export async function oauthTokenRoute(app: FastifyInstance): Promise<void> {
-  const tokens = new AccessTokens(app.scimflow.secretKey, app.scimflow.config.oauthTokenTtlSeconds);
-  app.decorate('accessTokens', tokens);
+  const tokens = app.scimflow.accessTokens;
 
-  // The token route is registered on the root instance, so this parser applies there too; it
-  // only adds form parsing, which no other route uses.
+  // The parser is local to this plugin's scope, so only the token route parses forms.
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string' },

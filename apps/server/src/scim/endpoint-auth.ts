@@ -61,7 +61,7 @@ async function verifyAccessToken(
 ): Promise<boolean> {
   if (!credentials.oauth_client_id || !credentials.oauth_client_secret_hash) return false;
 
-  const claims = await app.accessTokens.verify(token, endpoint.id);
+  const claims = await app.scimflow.accessTokens.verify(token, endpoint.id);
   if (!claims) return false;
   return (
     safeEqual(claims.clientId, credentials.oauth_client_id) &&

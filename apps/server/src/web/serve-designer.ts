@@ -19,13 +19,11 @@ export async function serveDesigner(app: FastifyInstance, distDir: string): Prom
     const reserved = /^\/(api|scim|scim-choreo|oauth2)(\/|$)/.test(request.url);
     if (request.method === 'GET' && !reserved)
       return reply.type('text/html').sendFile('index.html');
-    return reply
-      .status(404)
-      .send({
-        error: {
-          code: 'route_not_found',
-          message: `No route ${request.method} ${request.url.split('?')[0]}`,
-        },
-      });
+    return reply.status(404).send({
+      error: {
+        code: 'route_not_found',
+        message: `No route ${request.method} ${request.url.split('?')[0]}`,
+      },
+    });
   });
 }
