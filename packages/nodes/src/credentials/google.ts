@@ -45,15 +45,13 @@ export const googleServiceAccountCredential = defineCredential({
           'Paste the whole service account key file (JSON with client_email, private_key and token_uri).',
       })
       .meta({ secret: true, ui: { widget: 'textarea', label: 'Service account key (JSON)' } }),
-    subject: z
-      .email()
-      .meta({
-        ui: {
-          widget: 'text',
-          label: 'Subject',
-          help: 'The email of the Workspace admin the service account acts as.',
-        },
-      }),
+    subject: z.email().meta({
+      ui: {
+        widget: 'text',
+        label: 'Subject',
+        help: 'The email of the Workspace admin the service account acts as.',
+      },
+    }),
     directoryBaseUrl: z
       .url({ protocol: /^https?$/ })
       .default('https://admin.googleapis.com')
