@@ -2,6 +2,7 @@ export { startTestServers } from './start.js';
 export type {
   FaultControl,
   GithubTestApi,
+  GoogleTestApi,
   HttpTestApi,
   TestServerOptions,
   TestServers,
@@ -11,3 +12,9 @@ export type { RecordedRequest, RequestFilter, RequestLog } from './core/request-
 export type { InvitationView, SeededGithubApp } from './github/control.js';
 export type { GithubSettings } from './github/state.js';
 export type { HttpTargetResponse, HttpTargetRoute } from './http/target.js';
+export type { ServiceAccountKey, ServiceAccountOptions } from './google/service-account.js';
+export { directoryUserScope, sheetsScope } from './google/service-account.js';
+export type { SpreadsheetView } from './google/control.js';
+export type { DirectorySettings } from './google/directory/store.js';
+export type { SheetsSettings, SpreadsheetSeed } from './google/sheets/store.js';
+export type { CellValue } from './google/sheets/model.js';

@@ -6,6 +6,11 @@ import { RequestLog } from './core/request-log.js';
 import { GithubControl } from './github/control.js';
 import { githubPlugin } from './github/plugin.js';
 import { GithubState } from './github/state.js';
+import { GoogleAuthState } from './google/auth-state.js';
+import { GoogleControl } from './google/control.js';
+import { DirectoryStore } from './google/directory/store.js';
+import { googlePlugin } from './google/plugin.js';
+import { SheetsStore } from './google/sheets/store.js';
 import { HttpTargetState, httpTargetPlugin, type HttpTargetRoute } from './http/target.js';
 
 /** Options of {@link startTestServers}. */
@@ -29,6 +34,34 @@ export class GithubTestApi extends GithubControl {
   }
 }
 
+/** Google's token endpoint and the Directory and Sheets APIs: their URLs and typed seeding. */
+export class GoogleTestApi extends GoogleControl {
+  constructor(
+    auth: GoogleAuthState,
+    directory: DirectoryStore,
+    sheets: SheetsStore,
+    /** Replaces `https://admin.googleapis.com` and `https://sheets.googleapis.com` as `rootUrl`. */
+    readonly rootUrl: string,
+  ) {
+    super(auth, directory, sheets);
+  }
+
+  /** Replaces `https://oauth2.googleapis.com/token`; the `aud` of service-account JWTs. */
+  get tokenUri(): string {
+    return `${this.rootUrl}/token`;
+  }
+
+  /** Replaces `https://admin.googleapis.com/admin/directory/v1`; users are at `/users`. */
+  get directoryBaseUrl(): string {
+    return `${this.rootUrl}/admin/directory/v1`;
+  }
+
+  /** Replaces `https://sheets.googleapis.com/v4`; spreadsheets are at `/spreadsheets/{id}`. */
+  get sheetsBaseUrl(): string {
+    return `${this.rootUrl}/v4`;
+  }
+}
+
 /** The generic HTTP target: its base URL and scripted routes. */
 export interface HttpTestApi {
   /** Any path below it is accepted, for example `${baseUrl}/hooks/new-hire`. */
@@ -48,6 +81,7 @@ export interface TestServers {
   /** `http://127.0.0.1:PORT`; `/__control` routes live here. */
   origin: string;
   github: GithubTestApi;
+  google: GoogleTestApi;
   http: HttpTestApi;
   faults: FaultControl;
   /** Every request that any API received, for asserting call counts. */
@@ -79,12 +113,22 @@ export async function startTestServers(options: TestServerOptions = {}): Promise
   const requests = new RequestLog();
   const githubState = new GithubState();
   const httpState = new HttpTargetState();
+  const googleAuth = new GoogleAuthState();
+  const directory = new DirectoryStore(() => googleAuth.domains);
+  const sheets = new SheetsStore();
   const seeders: ((servers: TestServers) => void | Promise<void>)[] = [];
 
   await app.register(githubPlugin, {
     prefix: prefixes.github,
     state: githubState,
     scope: { prefix: prefixes.github, faults, requests },
+  });
+  await app.register(googlePlugin, {
+    prefix: prefixes.google,
+    auth: googleAuth,
+    directory,
+    sheets,
+    scope: { prefix: prefixes.google, faults, requests },
   });
   await app.register(httpTargetPlugin, {
     prefix: prefixes.http,
@@ -94,6 +138,7 @@ export async function startTestServers(options: TestServerOptions = {}): Promise
 
   const snapshot = () => ({
     github: servers.github.snapshot(),
+    google: servers.google.snapshot(),
     faults: faults.list(),
     requestCount: requests.count(),
   });
@@ -102,6 +147,9 @@ export async function startTestServers(options: TestServerOptions = {}): Promise
     faults.clear();
     requests.clear();
     githubState.reset();
+    googleAuth.reset();
+    directory.reset();
+    sheets.reset();
     httpState.reset();
     for (const seed of seeders) await seed(servers);
   };
@@ -116,10 +164,12 @@ export async function startTestServers(options: TestServerOptions = {}): Promise
 
   const origin = `http://127.0.0.1:${address.port}`;
   githubState.baseUrl = `${origin}${prefixes.github}`;
+  googleAuth.tokenUri = `${origin}${prefixes.google}/token`;
 
   const servers: TestServers = {
     origin,
     github: new GithubTestApi(githubState, githubState.baseUrl),
+    google: new GoogleTestApi(googleAuth, directory, sheets, `${origin}${prefixes.google}`),
     http: {
       baseUrl: `${origin}${prefixes.http}`,
       setRoute: (route) => httpState.setRoute(route),

@@ -52,7 +52,13 @@ export function installApiHooks(app: FastifyInstance, scope: ApiScope): void {
     if (action === undefined) return;
 
     request.log.info({ api: scope.api, path, fault: action.kind }, 'injected fault');
-    const replied = await applyFaultBeforeRoute(action, request, reply, scope.formatFaultBody);
+    const replied = await applyFaultBeforeRoute(
+      action,
+      request,
+      reply,
+      scope.formatFaultBody,
+      path,
+    );
     if (replied) return reply;
   });
 
@@ -62,7 +68,7 @@ export function installApiHooks(app: FastifyInstance, scope: ApiScope): void {
   });
 
   app.addHook('onSend', async (request, reply, payload) =>
-    failAfterApply(request, reply, payload, scope.formatFaultBody),
+    failAfterApply(request, reply, payload, scope.formatFaultBody, apiPath(request, scope.prefix)),
   );
 
   app.addHook('onResponse', async (request, reply) => {

@@ -39,6 +39,7 @@ export interface ActiveFault extends FaultRule {
 export type FaultBodyFormatter = (
   status: number,
   kind: 'rateLimit' | 'error',
+  path: string,
 ) => { body: unknown; headers?: Record<string, string> };
 
 /** Converts a path pattern with `*` (one segment) and `**` (any segments) to an anchored RegExp. */
@@ -136,6 +137,7 @@ export async function applyFaultBeforeRoute(
   request: FastifyRequest,
   reply: FastifyReply,
   formatBody: FaultBodyFormatter,
+  path: string,
 ): Promise<boolean> {
   switch (action.kind) {
     case 'delay':
@@ -153,7 +155,7 @@ export async function applyFaultBeforeRoute(
 
     case 'rateLimit': {
       const status = action.status ?? 429;
-      const { body, headers } = formatBody(status, 'rateLimit');
+      const { body, headers } = formatBody(status, 'rateLimit', path);
       const retryAfter = action.retryAfterSeconds === undefined ? 1 : action.retryAfterSeconds;
       if (retryAfter !== null) reply.header('retry-after', String(retryAfter));
       reply
@@ -164,7 +166,7 @@ export async function applyFaultBeforeRoute(
     }
 
     case 'error': {
-      const { body, headers } = formatBody(action.status, 'error');
+      const { body, headers } = formatBody(action.status, 'error', path);
       reply
         .code(action.status)
         .headers(headers ?? {})
@@ -183,6 +185,7 @@ export function failAfterApply(
   reply: FastifyReply,
   payload: unknown,
   formatBody: FaultBodyFormatter,
+  path: string,
 ): unknown {
   const mode = (request as RequestWithFault)[applyThenFailKey];
   if (mode === undefined) return payload;
@@ -193,7 +196,7 @@ export function failAfterApply(
     return payload;
   }
 
-  const { body, headers } = formatBody(500, 'error');
+  const { body, headers } = formatBody(500, 'error', path);
   reply
     .code(500)
     .headers(headers ?? {})

@@ -1,5 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
-
+import { rsaKeyPair } from '../core/key-pairs.js';
 import type {
   GithubInvitation,
   GithubOrg,
@@ -128,7 +127,7 @@ export class GithubControl {
     permissions?: Record<string, 'read' | 'write'>;
   }): SeededGithubApp {
     const org = this.state.requireOrg(input.org);
-    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const { publicKey, privateKey } = rsaKeyPair('github', this.state.apps.size);
     const appId = this.state.newAppId();
     const slug = input.slug ?? `scimflow-test-${appId}`;
     const bot = this.createUser({ login: `${slug}[bot]` });
