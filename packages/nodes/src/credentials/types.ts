@@ -3,7 +3,7 @@ import type { CredentialType, HttpClient } from '../define.js';
 import type { ClientRequest } from '../http/index.js';
 import type { TokenCache } from './token-cache.js';
 
-/** What authenticating a request needs besides the credential. */
+/** Dependencies of `authenticate` besides the credential. */
 export interface AuthContext {
   /** Sends token requests (GitHub App installation tokens, Google access tokens). */
   http: HttpClient;
@@ -16,7 +16,7 @@ export interface AuthContext {
 /** The result of a credential's connection test, for the designer's "test connection" button. */
 export interface CredentialTestResult {
   ok: boolean;
-  /** What worked, or what failed and how to fix it; never a secret. */
+  /** A sentence naming what worked, or what failed and the fix. It never contains a secret. */
   message: string;
 }
 

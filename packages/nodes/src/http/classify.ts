@@ -8,7 +8,7 @@ const GOOGLE_QUOTA_REASONS = new Set([
 ]);
 
 /**
- * Whether a response is a rate limit: 429, or a 403 that GitHub or Google sends for a rate limit.
+ * Returns whether a response is a rate limit: 429, or a 403 that GitHub or Google sends for a rate limit.
  * A rate-limited request was rejected before it ran, so repeating it is safe for every method.
  */
 export function isRateLimited(response: HttpResponse): boolean {
@@ -23,7 +23,7 @@ export function isRateLimited(response: HttpResponse): boolean {
   return GOOGLE_QUOTA_REASONS.has(googleReasonOf(response.body) ?? '');
 }
 
-/** Whether a response is a server failure (408 or 5xx), after which the request may have run. */
+/** Returns whether a response is a server failure (408 or 5xx), after which the request may have run. */
 export function isServerFailure(response: HttpResponse): boolean {
   return response.status === 408 || response.status >= 500;
 }

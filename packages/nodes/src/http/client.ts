@@ -18,7 +18,7 @@ export const DRY_RUN_HEADER = 'x-scimflow-dry-run';
 
 const IDEMPOTENT_METHODS = new Set<HttpRequest['method']>(['GET', 'PUT', 'DELETE']);
 
-/** What one attempt produced: a response, or a transport error. */
+/** The result of one attempt: a response, or a transport error. */
 type AttemptResult =
   | { response: HttpResponse; error?: undefined }
   | { response?: undefined; error: HttpTransportError; mayHaveRun: boolean };
@@ -98,7 +98,7 @@ export function createHttpClient(options: HttpClientOptions = {}): RetryingHttpC
       };
       if (result.error?.failure === 'aborted' || attempt >= maxAttempts) return giveUp();
 
-      // A rate limit rejects the request before it runs; a server failure or a lost connection
+      // A rate limit rejects the request before it runs. A server failure or a lost connection
       // may come after the effect, so only an idempotent request is repeated without a check.
       const mayHaveRun = !rateLimited && (result.response !== undefined || result.mayHaveRun);
       if (mayHaveRun && mode === 'checkFirst' && !request.verify) return giveUp();

@@ -18,12 +18,12 @@ export interface ConnectorErrorInit {
   code: ConnectorErrorCode;
   /** The API's name: `GitHub`, `Google Directory`, `Google Sheets`, `Google OAuth2`, `HTTP`. */
   api: string;
-  /** What the connector tried, such as `POST /orgs/acme/invitations`. */
+  /** The attempted operation, such as `POST /orgs/acme/invitations`. */
   operation: string;
   status?: number;
   /** The API's own error message. */
   apiMessage?: string;
-  /** What to do about it. */
+  /** The next step for the user, such as the setting to correct. */
   fix: string;
   retryable: boolean;
   /** The wait the API asked for, when it asked for one. */
@@ -34,7 +34,7 @@ export interface ConnectorErrorInit {
 
 /**
  * The error every connector throws. Its message names the API, the operation, the status, the
- * API's own message and the fix; `retryable` tells the runtime whether a later retry may succeed.
+ * API's own message and the fix. `retryable` is true when a later retry may succeed.
  */
 export class ConnectorError extends Error {
   override readonly name = 'ConnectorError';

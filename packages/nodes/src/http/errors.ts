@@ -1,4 +1,4 @@
-/** Why no response arrived. */
+/** The reason no response arrived. */
 export type TransportFailure = 'timeout' | 'network' | 'aborted';
 
 /**
@@ -18,7 +18,7 @@ export class HttpTransportError extends Error {
     super(`${method} ${url} ${failureText(failure)} after ${attempts} attempt(s): ${detail}`);
   }
 
-  /** A timeout or a dropped connection may come back; an abort is the caller's decision. */
+  /** True for a timeout or a dropped connection, which may succeed later. An abort is the caller's decision. */
   get retryable(): boolean {
     return this.failure !== 'aborted';
   }

@@ -48,7 +48,7 @@ export async function sendOnce(
   };
 }
 
-/** Whether a fetch error shows that the request never reached the server. */
+/** Returns whether a fetch error shows that the request never reached the server. */
 export function neverSent(error: unknown): boolean {
   const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
   return typeof cause?.code === 'string' && NOT_SENT_CODES.has(cause.code);

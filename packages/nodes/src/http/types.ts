@@ -1,7 +1,7 @@
 import type { HttpRequest, HttpResponse } from '../define.js';
 
 /**
- * How a request may be repeated after a failure that may have left its effect applied
+ * The repeat policy of a request after a failure that may have left its effect applied
  * (a 5xx, a timeout or a dropped connection):
  * - `idempotent`: repeat it; sending it twice has the same effect as once (GET, PUT, DELETE).
  * - `checkFirst`: call `verify` before each repeat; repeat only when the effect is absent.
@@ -46,7 +46,7 @@ export interface AttemptRecord {
   /** Set when no response arrived: the transport error's message. */
   error?: string;
   durationMs: number;
-  /** What the client does next. */
+  /** The client's next step. */
   next: 'return' | 'retry' | 'verify' | 'giveUp';
   /** The wait before the next attempt, when `next` is `retry`. */
   delayMs?: number;
@@ -70,8 +70,8 @@ export interface HttpClientOptions {
   /** Base of the exponential backoff: attempt n waits a random time below base * 2^(n-1). Default 500. */
   baseDelayMs?: number;
   /**
-   * Cap of every wait. A server that asks for a longer wait (Retry-After, x-ratelimit-reset)
-   * gets no retry: the client returns its response so the caller can reschedule. Default 30 000.
+   * Cap of every wait. A server that requests a longer wait (Retry-After, x-ratelimit-reset)
+   * gets no retry. The client returns its response, so the caller can reschedule. Default 30 000.
    */
   maxDelayMs?: number;
   /** Headers added to every request unless the request sets them. */

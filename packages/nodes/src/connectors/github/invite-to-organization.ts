@@ -98,7 +98,7 @@ export const githubInviteToOrganization = defineNode({
       };
     }
 
-    // GitHub answers 422 for both cases; its texts differ between releases, so match loosely.
+    // GitHub returns 422 in both cases, and its texts differ between releases, so match loosely.
     const message = JSON.stringify(response.body ?? '');
     if (response.status === 422 && /already a part of this organization/i.test(message)) {
       return { outcome: 'adopted', output: { org, email, state: 'member' } };

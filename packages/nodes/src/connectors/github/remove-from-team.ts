@@ -40,7 +40,7 @@ export const githubRemoveFromTeam = defineNode({
       return { outcome: 'skipped', output: dryRunOutput('DELETE', `/${membershipPath}`) };
     }
 
-    // NOTE: GitHub answers 404 for an unknown team too, so a mistyped slug also reads as absent.
+    // NOTE: GitHub returns 404 for an unknown team too, so a mistyped slug also reads as absent.
     const call = { method: 'DELETE', path: membershipPath } as const;
     const response = await github.send(call);
     if (response.status === 404) return absent;

@@ -15,7 +15,7 @@ export function openDirectory(context: NodeRunContext<unknown>): ApiSession {
   });
 }
 
-/** The Directory API path of one user; `userKey` is the primary email, an alias or the user id. */
+/** Builds the Directory API path of one user; `userKey` is the primary email, an alias or the user id. */
 export function userPath(userKey: string): string {
   return path`admin/directory/v1/users/${userKey}`;
 }
@@ -50,7 +50,7 @@ export function summarizeUser(body: unknown): UserSummary {
 }
 
 /**
- * Whether a response is Google's "User creation is not complete": a user inserted moments ago is
+ * Returns whether a response is Google's "User creation is not complete": a user inserted moments ago is
  * not yet visible to every backend, and the same request succeeds after a short wait.
  */
 export function isCreationIncomplete(response: { status: number; body: unknown }): boolean {

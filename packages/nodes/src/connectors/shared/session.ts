@@ -118,7 +118,7 @@ export function path(strings: TemplateStringsArray, ...parameters: (string | num
   });
 }
 
-/** Whether a status is 2xx. */
+/** Returns whether the status is 2xx. */
 export function isSuccess(response: HttpResponse): boolean {
   return response.status >= 200 && response.status < 300;
 }

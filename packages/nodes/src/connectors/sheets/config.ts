@@ -11,7 +11,7 @@ export const spreadsheetFields = {
   sheet: ui(z.string().min(1).default('Sheet1'), {
     widget: 'template',
     label: 'Tab',
-    help: 'Row 1 of the tab holds the column headers.',
+    help: 'Row 1 of the tab contains the column headers.',
   }),
 };
 

@@ -15,7 +15,7 @@ export function openSheets(context: NodeRunContext<unknown>): ApiSession {
   });
 }
 
-/** A tab's content: the header row names the columns, `rows` holds the rows below it. */
+/** A tab's content: the header row names the columns, and `rows` contains the rows below it. */
 export interface SheetTable {
   headers: string[];
   /** Data rows; `rows[i]` is sheet row `i + 2` in A1 notation. */
@@ -36,7 +36,7 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
-/** The path of a values range, with `suffix` such as `:append` after the encoded range. */
+/** Builds the path of a values range, with `suffix` such as `:append` after the encoded range. */
 export function valuesPath(spreadsheetId: string, range: string, suffix = ''): string {
   return path`v4/spreadsheets/${spreadsheetId}/values/${range}` + suffix;
 }
@@ -97,7 +97,7 @@ export function cellValue(value: unknown): string | number | boolean {
   return JSON.stringify(value);
 }
 
-/** Whether two rows show the same text, ignoring trailing empty cells. */
+/** Returns whether two rows show the same text, ignoring trailing empty cells. */
 export function sameRow(left: readonly unknown[], right: readonly unknown[]): boolean {
   const a = trimRow(left.map(cellText));
   const b = trimRow(right.map(cellText));
@@ -110,7 +110,7 @@ export function rowOfRange(range: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** The advice for Sheets failures by status. */
+/** Returns the advice for a Sheets failure by status, or `undefined` for the default advice. */
 export function sheetsFix(status: number): string | undefined {
   if (status === 404)
     return 'Check the spreadsheet ID and share the spreadsheet with the service account or the Subject.';

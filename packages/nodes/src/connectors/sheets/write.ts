@@ -16,7 +16,7 @@ import {
   type SheetTable,
 } from './table.js';
 
-/** What the row writes need: the spreadsheet, the tab and the values to write. */
+/** The target of a row write: the spreadsheet, the tab and the values to write. */
 export interface RowTarget {
   spreadsheetId: string;
   sheet: string;
@@ -109,8 +109,8 @@ export async function updateRowAt(
       output: dryRunOutput(call.method, `/${call.path}`, { values: [row] }),
     };
 
-  // NOTE: the row number comes from the read just before; a row inserted or deleted above it in
-  // between by someone else shifts the target row.
+  // NOTE: the row number comes from the read just before. When someone else inserts or deletes a
+  // row above it in between, this write lands on the wrong row.
   const response = await sheets.send({
     ...call,
     query: { valueInputOption: target.valueInputOption },
