@@ -179,6 +179,33 @@ describe('resolveConfig', () => {
     expect(config.email).toBe('{{ user.userName }}');
   });
 
+  it('resolves every string inside json and keyValue fields', async () => {
+    const jsonSchema = z.object({
+      body: z.unknown().meta({ ui: { widget: 'json' } }),
+      headers: z
+        .record(z.string(), z.string())
+        .default({})
+        .meta({ ui: { widget: 'keyValue' } }),
+    });
+    const config = {
+      body: {
+        login: '{{ steps.github.output.login }}',
+        tags: ['a', '{{ user.active }}'],
+        count: 3,
+      },
+      headers: { 'x-user': '{{ user.userName }}' },
+    };
+
+    const fields = collectExpressionFields(jsonSchema);
+    const resolved = await resolveConfig(config, fields, scope, 'call');
+
+    expect(fields).toEqual({ body: 'json', headers: 'json' });
+    expect(resolved).toEqual({
+      body: { login: 'zoe-gh', tags: ['a', true], count: 3 },
+      headers: { 'x-user': 'zoe@example.com' },
+    });
+  });
+
   it('names the concrete field path on failure', async () => {
     const config = {
       email: 'x',

@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 
-/** Kind of expression field: a template with `{{ }}` parts, or one bare JSONata expression. */
-export type ExpressionFieldKind = 'template' | 'expression';
+/**
+ * Kind of expression field: a template with `{{ }}` parts, one bare JSONata expression, or a JSON
+ * value (`json` and `keyValue` widgets) in which every string is a template.
+ */
+export type ExpressionFieldKind = 'template' | 'expression' | 'json';
 
 /**
  * Config fields that hold expressions, by path pattern: `message`, `fields.*` (every value of a
@@ -25,7 +28,8 @@ const cache = new WeakMap<z.ZodType, ExpressionFields>();
 
 /**
  * Lists the fields of a node config schema whose form widget (`.meta({ ui: { widget } })`) is
- * `template` or `expression`. Walks objects, arrays, records and optional/default wrappers.
+ * `template` or `expression`, and the `json` and `keyValue` fields whose strings are templates.
+ * Walks objects, arrays, records and optional/default wrappers.
  */
 export function collectExpressionFields(schema: z.ZodType): ExpressionFields {
   const cached = cache.get(schema);
@@ -44,6 +48,10 @@ function walk(schema: z.ZodType, path: string, fields: ExpressionFields): void {
     fields[path] = widget;
     return;
   }
+  if (path && (widget === 'json' || widget === 'keyValue') && !hasOwnTemplates(schema)) {
+    fields[path] = 'json';
+    return;
+  }
 
   const def = internals.def;
   if (def.innerType) return walk(def.innerType, path, fields);
@@ -54,6 +62,17 @@ function walk(schema: z.ZodType, path: string, fields: ExpressionFields): void {
   }
   if (def.type === 'array' && def.element) return walk(def.element, `${path}[]`, fields);
   if (def.type === 'record' && def.valueType) return walk(def.valueType, join(path, '*'), fields);
+}
+
+/** Returns true when a record's values declare their own widget, as in `fields.*: template`. */
+function hasOwnTemplates(schema: z.ZodType): boolean {
+  let def = (schema as unknown as SchemaInternals).def;
+  while (def.innerType) def = (def.innerType as unknown as SchemaInternals).def;
+  if (def.type !== 'record' || !def.valueType) return false;
+
+  const nested: ExpressionFields = {};
+  walk(def.valueType, 'value', nested);
+  return Object.keys(nested).length > 0;
 }
 
 function widgetOf(schema: SchemaInternals): unknown {
@@ -68,13 +87,16 @@ function join(path: string, key: string): string {
 
 /** One string value of a config found at an expression field. */
 export interface ExpressionFieldValue {
-  kind: ExpressionFieldKind;
+  kind: 'template' | 'expression';
   /** Concrete path with array indexes and record keys, such as `cases.0.expression`. */
   path: string;
   source: string;
 }
 
-/** Lists every expression or template string in a config, following the path patterns. */
+/**
+ * Lists every expression or template string in a config, following the path patterns. Strings
+ * inside a `json` field are listed one by one, as templates.
+ */
 export function findExpressionValues(
   config: Record<string, unknown>,
   fields: ExpressionFields,
@@ -82,10 +104,31 @@ export function findExpressionValues(
   const found: ExpressionFieldValue[] = [];
   for (const [pattern, kind] of Object.entries(fields)) {
     visit(config, splitPattern(pattern), '', (path, value) => {
-      if (typeof value === 'string') found.push({ kind, path, source: value });
+      if (kind === 'json') {
+        forEachString(value, path, (stringPath, source) =>
+          found.push({ kind: 'template', path: stringPath, source }),
+        );
+      } else if (typeof value === 'string') {
+        found.push({ kind, path, source: value });
+      }
     });
   }
   return found;
+}
+
+/** Calls `found` with the path and text of every string inside a JSON value. */
+export function forEachString(
+  value: unknown,
+  path: string,
+  found: (path: string, text: string) => void,
+): void {
+  if (typeof value === 'string') return found(path, value);
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => forEachString(item, join(path, String(index)), found));
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  for (const [key, item] of Object.entries(value)) forEachString(item, join(path, key), found);
 }
 
 /** Splits `cases[].expression` into `['cases', '[]', 'expression']`. */

@@ -15,25 +15,51 @@ export async function resolveConfig(
   let resolved: unknown = structuredClone(config);
 
   for (const [pattern, kind] of Object.entries(fields)) {
-    resolved = await replaceAt(resolved, splitPattern(pattern), '', async (path, source) => {
+    resolved = await replaceAt(resolved, splitPattern(pattern), '', async (path, value) => {
+      if (kind === 'json') return resolveJson(value, path, scope, nodeId);
+      if (typeof value !== 'string') return value;
+
       const location = { nodeId, field: `config.${path}` };
       return kind === 'template'
-        ? evaluateTemplate(source, scope, location)
-        : evaluateExpression(source, scope, location);
+        ? evaluateTemplate(value, scope, location)
+        : evaluateExpression(value, scope, location);
     });
   }
   return resolved as Record<string, unknown>;
 }
 
-/** Replaces each string that a split pattern reaches with what `resolve` returns, in place. */
+/** Returns a copy of a JSON value with every string in it resolved as a template. */
+async function resolveJson(
+  value: unknown,
+  path: string,
+  scope: Record<string, unknown>,
+  nodeId: string | undefined,
+): Promise<unknown> {
+  if (typeof value === 'string')
+    return evaluateTemplate(value, scope, { nodeId, field: `config.${path}` });
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (const [index, item] of value.entries())
+      items.push(await resolveJson(item, child(path, String(index)), scope, nodeId));
+    return items;
+  }
+  if (value === null || typeof value !== 'object') return value;
+
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value))
+    copy[key] = await resolveJson(item, child(path, key), scope, nodeId);
+  return copy;
+}
+
+/** Replaces each value that a split pattern reaches with what `resolve` returns, in place. */
 async function replaceAt(
   value: unknown,
   segments: string[],
   path: string,
-  resolve: (path: string, source: string) => Promise<unknown>,
+  resolve: (path: string, value: unknown) => Promise<unknown>,
 ): Promise<unknown> {
   const [head, ...rest] = segments;
-  if (head === undefined) return typeof value === 'string' ? resolve(path, value) : value;
+  if (head === undefined) return resolve(path, value);
 
   if (head === '[]') {
     if (!Array.isArray(value)) return value;

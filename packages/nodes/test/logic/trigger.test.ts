@@ -91,10 +91,17 @@ describe('nodeCatalogue', () => {
           position: { x: 0, y: 0 },
           config: { message: 'hi {{ user.( }}' },
         },
+        {
+          id: 'call',
+          type: 'http.request',
+          position: { x: 0, y: 0 },
+          config: { url: 'http://127.0.0.1:9/hook', body: { name: '{{ user.name.( }}' } },
+        },
       ],
       edges: [
         { id: 'e1', source: 'start', sourceHandle: 'out', target: 'route' },
         { id: 'e2', source: 'route', sourceHandle: 'other', target: 'done' },
+        { id: 'e3', source: 'route', sourceHandle: 'default', target: 'call' },
       ],
     };
 
@@ -102,6 +109,7 @@ describe('nodeCatalogue', () => {
 
     expect(problems.map((problem) => [problem.code, problem.nodeId, problem.field])).toEqual([
       ['expression_invalid', 'done', 'config.message'],
+      ['expression_invalid', 'call', 'config.body.name'],
       ['edge_port_unknown', 'route', undefined],
     ]);
   });
