@@ -36,7 +36,8 @@ export function projectResource(
 
   const visible = withoutNeverReturned(cloneJson(resource), resourceType);
   const requested = pathsOf(options.attributes, resourceType);
-  if (requested.length > 0) {
+  const attributesGiven = (options.attributes ?? '').split(',').some((name) => name.trim() !== '');
+  if (attributesGiven) {
     const result: JsonObject = {};
     for (const keys of [...ALWAYS.map((key) => [key]), ...requested]) pick(result, visible, keys);
     return prune(result);
