@@ -109,11 +109,13 @@ export const googleCreateUser = defineNode({
       };
     }
 
-    // 409 duplicate: the email became taken after the lookup, such as by a concurrent run.
+    // 409 duplicate: the email became taken after the lookup, by a concurrent run or by an
+    // earlier attempt of this one. A new user reads as 404 until Google has propagated it.
     if (response.status === 409) {
-      const adopted = await directory.send(lookup);
-      if (adopted.status === 200)
+      const adopted = await directory.send({ ...lookup, retryOn: (found) => found.status === 404 });
+      if (adopted.status === 200) {
         return { outcome: 'adopted', output: summarizeUser(adopted.body) };
+      }
     }
 
     throw directory.fail(insert, response, directoryFix(response.status));

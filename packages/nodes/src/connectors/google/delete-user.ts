@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { defineNode } from '../../define.js';
 import { dryRunOutput, ui } from '../shared/fields.js';
 import { isSuccess } from '../shared/session.js';
-import { directoryFix, GOOGLE_CREDENTIAL_TYPES, openDirectory, userPath } from './session.js';
+import {
+  directoryFix,
+  GOOGLE_CREDENTIAL_TYPES,
+  isCreationIncomplete,
+  openDirectory,
+  userPath,
+} from './session.js';
 
 const config = z.object({
   userKey: ui(z.string().min(1), {
@@ -40,7 +46,7 @@ export const googleDeleteUser = defineNode({
       return { outcome: 'skipped', output: dryRunOutput(call.method, `/${call.path}`) };
     }
 
-    const response = await directory.send(call);
+    const response = await directory.send({ ...call, retryOn: isCreationIncomplete });
     if (response.status === 404) return { outcome: 'absent', output: { userKey, deleted: false } };
     if (!isSuccess(response)) throw directory.fail(call, response, directoryFix(response.status));
 

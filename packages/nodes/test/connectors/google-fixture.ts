@@ -1,0 +1,35 @@
+import type { TestServers } from '@scimflow/testservers';
+import type { ResolvedCredential } from '../../src/define.js';
+import { CANARY } from './harness.js';
+
+export const ADMIN = 'admin@example.com';
+
+/**
+ * Seeds a Workspace admin and a service account with domain-wide delegation, and returns the
+ * credential for it. The key file's `private_key_id` is the canary, to catch a leaked key.
+ */
+export function seedServiceAccount(
+  servers: TestServers,
+  delegatedScopes?: string[],
+): ResolvedCredential {
+  servers.google.addAdmin(ADMIN);
+  const key = servers.google.createServiceAccount(delegatedScopes ? { delegatedScopes } : {});
+
+  return {
+    name: 'workspace',
+    type: 'google.serviceAccount',
+    data: {
+      serviceAccountKey: JSON.stringify({ ...key, private_key_id: CANARY }),
+      subject: ADMIN,
+      directoryBaseUrl: servers.google.rootUrl,
+      sheetsBaseUrl: servers.google.rootUrl,
+    },
+  };
+}
+
+/** Asserts that a value or error shows neither the canary nor a private key. */
+export function secretFree(value: unknown): string {
+  return value instanceof Error
+    ? `${value.message} ${JSON.stringify(value)}`
+    : JSON.stringify(value);
+}
