@@ -20,8 +20,8 @@ export interface ServiceProviderConfigOptions {
 const DEFAULT_MAX_RESULTS = 200;
 
 /**
- * Builds the ServiceProviderConfig document (RFC 7643 §5): PATCH and filtering supported; bulk,
- * sort, ETags and password change not; authentication by OAuth bearer token or HTTP Basic.
+ * Builds the ServiceProviderConfig document (RFC 7643 §5). It advertises PATCH and filtering, but
+ * no bulk, sort, ETags or password change. Clients authenticate by OAuth bearer token or HTTP Basic.
  */
 export function serviceProviderConfig(
   options: ServiceProviderConfigOptions = {},

@@ -27,7 +27,7 @@ export function parseUser(body: unknown): ScimUser {
  * `display`, `type` and `$ref`; a `$ref` of null is dropped.
  *
  * @throws ScimError 400 `invalidValue` when `displayName` is missing, a member has no `value`, or
- *   `schemas` names the User schema; `invalidSyntax` when the body is not an object.
+ *   `schemas` names the User schema. Throws `invalidSyntax` when the body is not an object.
  */
 export function parseGroup(body: unknown): ScimGroup {
   return validate(GroupSchema, normalizeResource(body, 'Group'), 'Group');
@@ -91,14 +91,18 @@ function parseOperation(operation: unknown, index: number): PatchOperation {
   return result;
 }
 
-function validate<T extends z.ZodType>(schema: T, value: unknown, what: string): z.infer<T> {
+function validate<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  resourceName: string,
+): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
 
   const issue = parsed.error.issues[0];
   const path = issue?.path.map(String).join('.') || '(root)';
   throw scimErrors.invalidValue(
-    `Invalid ${what} attribute '${path}': ${issue?.message ?? 'invalid value'}.`,
+    `Invalid ${resourceName} attribute '${path}': ${issue?.message ?? 'invalid value'}.`,
   );
 }
 

@@ -17,11 +17,11 @@ export interface ProjectionOptions {
   excludedAttributes?: string | undefined;
 }
 
-/** Attributes returned whatever the request asks. */
+/** Attributes returned in every response, whatever the request parameters. */
 const ALWAYS = ['schemas', 'id', 'meta'];
 
 /**
- * Trims a canonical resource to the attributes a request asks for (RFC 7644 §3.4.2.5). `id`,
+ * Trims a canonical resource to the attributes that a request selects (RFC 7644 §3.4.2.5). `id`,
  * `schemas` and `meta` are always returned, and attributes with `returned: never` (`password`)
  * never are. Names match in any case and may be sub-attributes (`name.givenName`,
  * `emails.value`), URN-qualified (`urn:…:enterprise:2.0:User:department`) or a whole extension

@@ -28,7 +28,7 @@ const EXTENSIONS: Record<ResourceTypeName, SchemaDefinition[]> = {
   Group: [],
 };
 
-/** The core schema URN of a resource type. */
+/** Returns the core schema URN of a resource type. */
 export function coreSchemaUrn(resourceType: ResourceTypeName): string {
   return CORE_SCHEMA[resourceType].id;
 }
@@ -63,7 +63,7 @@ export function isCoreUrn(urn: string, resourceType: ResourceTypeName): boolean 
   return wanted === coreSchemaUrn(resourceType).toLowerCase();
 }
 
-/** The attribute definitions of an extension URN, when this package models it. */
+/** Returns the attribute definitions of an extension URN, or undefined for an unmodelled one. */
 export function extensionAttributes(urn: string): AttributeDefinition[] | undefined {
   return urn === SCHEMAS.enterpriseUser ? ENTERPRISE_USER_SCHEMA.attributes : undefined;
 }

@@ -8,7 +8,7 @@ import { formatPath } from './parse.js';
 
 type Definition = AttributeDefinition | SubAttributeDefinition;
 
-/** Where attribute names resolve: the resource itself, or one entry of a multi-valued attribute. */
+/** The object that attribute names resolve in: the resource, or one entry of a multi-valued attribute. */
 type Scope =
   | { kind: 'resource'; resource: JsonObject; resourceType: ResourceTypeName }
   | { kind: 'entry'; entry: JsonObject; parent: AttributeDefinition | undefined };

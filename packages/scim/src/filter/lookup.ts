@@ -1,7 +1,7 @@
 import { SCHEMAS } from '../urns.js';
 import type { FilterExpression } from './ast.js';
 
-/** An equality lookup that a store can answer from an index. */
+/** An equality lookup that a store can run against an index. */
 export interface EqualityLookup {
   /** The canonical attribute: `userName`, `externalId`, `id`, `displayName` or `emails.value`. */
   attribute: 'userName' | 'externalId' | 'id' | 'displayName' | 'emails.value';

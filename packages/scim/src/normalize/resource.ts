@@ -28,10 +28,11 @@ const OTHER_RESOURCE_URNS: Record<ResourceTypeName, string[]> = {
 };
 
 /**
- * Converts a User or Group body as real clients send it into canonical SCIM 2.0 JSON: canonical
- * attribute names, values normalized per attribute definition, the enterprise extension under its
- * 2.0 URN, unknown extension URN keys kept as sent, read-only attributes (`id`, `meta`, `groups`)
- * and unknown core attributes dropped, and `schemas` rebuilt from the keys present. SCIM 1.1 User
+ * Converts a User or Group body as real clients send it into canonical SCIM 2.0 JSON. Attribute
+ * names become canonical and values are normalized per attribute definition. The enterprise
+ * extension moves under its 2.0 URN, and unknown extension URN keys are kept as sent. Read-only
+ * attributes (`id`, `meta`, `groups`) and unknown core attributes are dropped, and `schemas` is
+ * rebuilt from the keys present. SCIM 1.1 User
  * bodies (`urn:scim:schemas:core:1.0`) use the same attribute names, so they normalize the same way.
  */
 export function normalizeResource(body: unknown, resourceType: ResourceTypeName): JsonObject {

@@ -13,9 +13,9 @@ type Definition = AttributeDefinition | SubAttributeDefinition;
 
 /**
  * Converts a value that a client sent for one attribute into its canonical form, following the
- * attribute's definition: `"True"`/`"False"` become booleans, numbers become strings for string
- * attributes, a bare string becomes `{value}` for a complex attribute that has a `value`
- * sub-attribute, and a single value becomes a one-entry array for a multi-valued attribute.
+ * attribute's definition. `"True"` and `"False"` become booleans, and numbers become strings for
+ * string attributes. A bare string becomes `{value}` for a complex attribute with a `value`
+ * sub-attribute. A single value becomes a one-entry array for a multi-valued attribute.
  * Returns undefined for an unassigned value (null, `""`, `[]`). Throws `invalidValue` naming
  * `path` when the value cannot be converted.
  */
@@ -45,7 +45,7 @@ function normalizeMultiValued(
   if (entries.length === 0) return undefined;
 
   // Clients that send bare strings (`"emails": ["a@example.org"]`) mean the first one as the
-  // primary address, so mark it when no entry says otherwise.
+  // primary address, so mark it unless another entry is already primary.
   const first = entries[0];
   if (
     wrappedBareValue &&

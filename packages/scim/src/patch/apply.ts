@@ -110,7 +110,7 @@ function applyAtPath(
 /**
  * Applies a path-less add or replace. Each key of the value object is a path of its own: a plain
  * name (`active`), a dotted name (`name.givenName`), a URN-qualified name, or an extension URN
- * whose object holds that extension's attributes.
+ * whose object contains that extension's attributes.
  */
 function applyPathless(
   resource: JsonObject,

@@ -73,9 +73,9 @@ export function addOrReplace(
 
 /**
  * Applies one `remove` to `resource` in place. A `value` array on a multi-valued attribute removes
- * only the listed entries (matched by `value`), as Entra ID removes group members; without a value
- * the whole attribute goes. A value filter removes the matching entries, and matching nothing is
- * a no-op so that repeated removes succeed.
+ * only the listed entries, matched by `value`, because Entra ID removes group members that way.
+ * Without a value the whole attribute goes. A value filter removes the matching entries, and a
+ * filter that matches nothing is a no-op, so repeated removes succeed.
  */
 export function remove(resource: JsonObject, target: PatchTarget, value: unknown): void {
   const container = containerOf(resource, target, false);
@@ -169,7 +169,7 @@ function updateEntries(
   if (update.primary === true) clearOtherPrimaries(entries, matched);
 }
 
-/** The sub-attributes that an update writes into each selected entry. */
+/** Builds the sub-attributes that an update writes into each selected entry. */
 function entryUpdate(
   target: PatchTarget,
   definition: AttributeDefinition,
@@ -287,7 +287,7 @@ function setOrDelete(object: JsonObject, key: string, value: unknown): void {
   else object[key] = value;
 }
 
-/** The object that holds the target attribute: the resource, or its extension object. */
+/** Returns the object that contains the target attribute: the resource or its extension object. */
 function containerOf(
   resource: JsonObject,
   target: PatchTarget,

@@ -15,7 +15,7 @@ import { findKey, FORBIDDEN_KEYS, type JsonObject } from '../util/json.js';
 export interface PatchTarget {
   /** The path as sent, for messages. */
   path: string;
-  /** The extension URN key that holds the attribute; absent for core attributes. */
+  /** The extension URN key that contains the attribute, absent for core attributes. */
   extension?: string;
   /** The canonical attribute name; empty when the path names a whole extension. */
   name: string;
