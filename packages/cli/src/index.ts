@@ -1,0 +1,5 @@
+export * from './admin-client.js';
+export * from './commands/flows-remote.js';
+export * from './commands/flows-validate.js';
+export * from './commands/replay.js';
+export * from './problems.js';

@@ -1,0 +1,142 @@
+import { parseArgs } from 'node:util';
+
+import { AdminApiError, AdminClient } from './admin-client.js';
+import { runValidate, UsageError } from './commands/flows-validate.js';
+import { exportFlow, importFlow, listFlows } from './commands/flows-remote.js';
+import { runReplay } from './commands/replay.js';
+import { formatProblem } from './problems.js';
+
+const USAGE = `Usage: scimflow <command> [options]
+
+Commands:
+  flows list                         list the flows on the server
+  flows export <id>                  print a flow as JSON (credentials by name, no secrets)
+  flows import <file> [--publish]    import a flow file; --publish also publishes and enables it
+                      [--name <n>] [--note <text>]
+  flows validate <file>...           check flow files offline; exit code 1 on errors
+  replay <file|folder> --endpoint <url> [--token <t>] [--basic <user:password>]
+                      [--api-key <k>] [--legacy-endpoint <url>]
+                                     send recorded SCIM traffic and compare each response
+
+Server options (flows list, export, import):
+  --url <url>         ScimFlow's address (env SCIMFLOW_URL, default http://127.0.0.1:3000)
+  --user <name>       admin user name (default admin)
+  --password <p>      admin password (env SCIMFLOW_ADMIN_PASSWORD)
+`;
+
+const out = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      user: { type: 'string' },
+      password: { type: 'string' },
+      publish: { type: 'boolean', default: false },
+      name: { type: 'string' },
+      note: { type: 'string' },
+      endpoint: { type: 'string' },
+      'legacy-endpoint': { type: 'string' },
+      token: { type: 'string' },
+      basic: { type: 'string' },
+      'api-key': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, subcommand, ...rest] = positionals;
+
+  if (values.help || !command) {
+    out(USAGE);
+    return command ? 0 : 2;
+  }
+
+  if (command === 'replay') {
+    const source = subcommand;
+    if (!source || !values.endpoint) {
+      throw new UsageError('replay needs a file or folder and --endpoint <url>.');
+    }
+    return runReplay(
+      source,
+      {
+        endpoint: values.endpoint,
+        legacyEndpoint: values['legacy-endpoint'],
+        token: values.token,
+        basic: values.basic,
+        apiKey: values['api-key'],
+      },
+      out,
+    );
+  }
+
+  if (command !== 'flows') throw new UsageError(`Unknown command "${command}".`);
+  if (subcommand === 'validate') return runValidate(rest, out);
+
+  const client = await signIn(values);
+  switch (subcommand) {
+    case 'list':
+      await listFlows(client, out);
+      return 0;
+    case 'export': {
+      const id = rest[0];
+      if (!id) throw new UsageError('flows export needs a flow id (see flows list).');
+      out(JSON.stringify(await exportFlow(client, id), null, 2));
+      return 0;
+    }
+    case 'import': {
+      const file = rest[0];
+      if (!file) throw new UsageError('flows import needs a flow file.');
+      const { flow, version } = await importFlow(client, file, {
+        name: values.name,
+        note: values.note,
+        publish: values.publish,
+      });
+      out(
+        version
+          ? `Imported "${flow.draft.name}" as ${flow.id}, published version ${version}`
+          : `Imported "${flow.draft.name}" as ${flow.id} (draft)`,
+      );
+      return 0;
+    }
+    default:
+      throw new UsageError(`Unknown flows command "${subcommand ?? ''}".`);
+  }
+}
+
+async function signIn(values: { url?: string; user?: string; password?: string }) {
+  const password = values.password ?? process.env.SCIMFLOW_ADMIN_PASSWORD;
+  if (!password) {
+    throw new UsageError('Pass --password or set SCIMFLOW_ADMIN_PASSWORD to sign in to ScimFlow.');
+  }
+  return AdminClient.signIn({
+    url: values.url ?? process.env.SCIMFLOW_URL ?? 'http://127.0.0.1:3000',
+    username: values.user ?? 'admin',
+    password,
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+      return;
+    }
+    if (error instanceof AdminApiError) {
+      process.stderr.write(`ScimFlow answered ${error.status} ${error.code}: ${error.message}\n`);
+      for (const problem of (error.problems ?? []) as Parameters<typeof formatProblem>[0][]) {
+        process.stderr.write(`  ${formatProblem(problem)}\n`);
+      }
+      process.exitCode = 1;
+      return;
+    }
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);
