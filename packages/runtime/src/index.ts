@@ -1,0 +1,10 @@
+export * from './dispatch.js';
+export * from './execute.js';
+export * from './http.js';
+export * from './logger.js';
+export * from './memory-journal.js';
+export * from './order.js';
+export * from './redact.js';
+export * from './scheduler/index.js';
+export * from './types.js';
+export { StepError } from './errors.js';
