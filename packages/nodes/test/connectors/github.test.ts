@@ -111,6 +111,8 @@ describe('github.inviteToOrganization', () => {
 
     const result = await runNode(githubInviteToOrganization, invite, { credential });
 
+    expect(servers.faults.list()).toEqual([]);
+
     expect(result.outcome).toBe('created');
     expect(servers.github.invitations('acme')).toHaveLength(1);
     expect(

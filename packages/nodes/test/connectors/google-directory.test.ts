@@ -90,6 +90,8 @@ describe('google.createUser', () => {
 
     const result = await runNode(googleCreateUser, ada, { credential });
 
+    expect(servers.faults.list()).toEqual([]);
+
     expect(result.outcome).toBe('created');
     expect(servers.google.users()).toHaveLength(1);
     expect(servers.requests.count({ api: 'google', method: 'POST', path: usersPath })).toBe(1);

@@ -53,7 +53,7 @@ export async function appendRow(
   const copiesBefore = table.rows.filter((existing) => sameRow(existing, row)).length;
   const call = {
     method: 'POST',
-    path: valuesPath(target.spreadsheetId, `${quoteSheet(target.sheet)}!A1`, ':append'),
+    path: valuesPath(target.spreadsheetId, quoteSheet(target.sheet), ':append'),
   } as const;
 
   if (target.dryRun)
