@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as scim from './0001_scim.js';
 import * as admin from './0002_admin.js';
+import * as flows from './0100_flows.js';
+import * as credentials from './0101_credentials.js';
 
 /**
  * Every schema migration, applied in key order. Areas append their own file here
@@ -9,4 +11,6 @@ import * as admin from './0002_admin.js';
 export const migrations: Record<string, Migration> = {
   '0001_scim': scim,
   '0002_admin': admin,
+  '0100_flows': flows,
+  '0101_credentials': credentials,
 };

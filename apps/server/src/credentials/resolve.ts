@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { ResolvedCredential } from '@scimflow/nodes';
+import type { Database } from '../db/schema.js';
+import type { SecretBox } from '../security/secret-box.js';
+import { openCredential } from './credential-codec.js';
+import './credential-tables.js';
+
+/** Thrown by resolveCredential when no credential has the name a node references. */
+export class CredentialNotFoundError extends Error {
+  constructor(readonly credentialName: string) {
+    super(
+      `No credential named "${credentialName}". Create it under Credentials or choose another credential in the node's settings`,
+    );
+    this.name = 'CredentialNotFoundError';
+  }
+}
+
+/**
+ * Loads the credential called `name` (exact match, as flow documents reference it) and returns it
+ * with its secret fields decrypted, for one node run. Throws CredentialNotFoundError when none has
+ * that name, and an Error when the secrets do not decrypt (the secret key changed). Never log the
+ * result.
+ */
+export async function resolveCredential(
+  db: Kysely<Database>,
+  secretBox: SecretBox,
+  name: string,
+): Promise<ResolvedCredential> {
+  const row = await db
+    .selectFrom('credentials')
+    .selectAll()
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (!row) throw new CredentialNotFoundError(name);
+
+  return openCredential(row, secretBox);
+}
