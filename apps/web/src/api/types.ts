@@ -1,0 +1,176 @@
+import type { FlowDocument, ProvisioningEvent, ProvisioningEventType } from '@scimflow/flow';
+
+/** A validation finding as `validateFlow` and the admin API return it. */
+export interface Problem {
+  code: string;
+  message: string;
+  severity: 'error' | 'warning';
+  nodeId?: string;
+  edgeId?: string;
+  /** Config field path inside the node, such as `body` or `headers.Authorization`. */
+  field?: string;
+}
+
+export interface SessionUser {
+  username: string;
+}
+
+export interface Session {
+  user: SessionUser;
+  csrfToken: string;
+}
+
+export interface EndpointAuth {
+  bearer: { configured: boolean };
+  basic: { username: string; configured: boolean };
+  apiKey: { header: string; configured: boolean };
+  oauth2: { clientId: string; configured: boolean };
+}
+
+/** A SCIM endpoint that an identity provider provisions into. */
+export interface Endpoint {
+  slug: string;
+  name: string;
+  baseUrl: string;
+  usersUrl: string;
+  groupsUrl: string;
+  legacyUrl: string;
+  tokenUrl: string;
+  auth: EndpointAuth;
+  counts: { users: number; groups: number };
+  createdAt: string;
+}
+
+export type EndpointCredentialKind = 'bearer' | 'basic' | 'apiKey' | 'oauth2';
+
+/** Endpoint credentials in clear text, returned only when created or rotated. */
+export type EndpointSecrets = Record<string, unknown>;
+
+export interface EndpointWithSecrets {
+  endpoint: Endpoint;
+  secrets: EndpointSecrets;
+}
+
+/** One inbound SCIM request in an endpoint's log. */
+export interface InboundRequest {
+  id?: string;
+  method?: string;
+  path?: string;
+  status?: number;
+  receivedAt?: string;
+  durationMs?: number;
+  userAgent?: string;
+  [field: string]: unknown;
+}
+
+export type ExecutionStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface RecentExecution {
+  id: string;
+  status: ExecutionStatus;
+  startedAt: string;
+}
+
+export interface FlowSummary {
+  id: string;
+  name: string;
+  description: string;
+  enabled: boolean;
+  publishedVersion: number | null;
+  hasDraftChanges: boolean;
+  updatedAt: string;
+  recentExecutions: RecentExecution[];
+}
+
+export interface Flow {
+  id: string;
+  enabled: boolean;
+  draft: FlowDocument;
+  publishedVersion: number | null;
+  hasDraftChanges: boolean;
+  updatedAt: string;
+}
+
+export interface FlowVersion {
+  version: number;
+  note: string;
+  publishedBy: string;
+  publishedAt: string;
+  document?: FlowDocument;
+}
+
+export interface Sample {
+  id: string;
+  label: string;
+  source: 'builtin' | 'recorded';
+  event: ProvisioningEvent;
+}
+
+export interface Credential {
+  id: string;
+  name: string;
+  type: string;
+  /** Non-secret fields only; secret fields are write-only. */
+  fields: Record<string, unknown>;
+  /** Names of the secret fields that hold a value. */
+  secretFields: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StepError {
+  message: string;
+  code?: string;
+  [field: string]: unknown;
+}
+
+/** One node's run inside an execution, with secrets redacted. */
+export interface Step {
+  nodeId: string;
+  nodeType: string;
+  status: 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
+  input: unknown;
+  output: unknown;
+  error?: StepError | string;
+  attempts: number;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  outcome?: string;
+}
+
+export interface ExecutionSummary {
+  id: string;
+  flowId: string;
+  flowName: string;
+  version: number | null;
+  eventId: string;
+  eventType: ProvisioningEventType | string;
+  resource: { type: string; id: string; display?: string };
+  status: ExecutionStatus;
+  dryRun: boolean;
+  attempts: number;
+  error?: StepError | string;
+  queuedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface Execution extends ExecutionSummary {
+  steps: Step[];
+}
+
+export interface ExecutionPage {
+  items: ExecutionSummary[];
+  nextBefore?: string;
+}
+
+export interface ExecutionFilters {
+  flowId?: string;
+  status?: ExecutionStatus | '';
+  resource?: string;
+  since?: string;
+  until?: string;
+  limit?: number;
+  before?: string;
+}

@@ -1,0 +1,97 @@
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type IsValidConnection,
+} from '@xyflow/react';
+import { useCallback, type DragEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+
+import { addNode, connect, connectionProblem } from './actions.js';
+import { nodeTypes } from './FlowNodeView.js';
+import { useEditorStore, useEditorStoreApi } from './store/context.js';
+
+/** Data transfer type that the palette sets when a node type is dragged onto the canvas. */
+export const NODE_DRAG_TYPE = 'application/x-scimflow-node-type';
+
+/** The flow canvas: nodes, edges, minimap and zoom controls. */
+export function Canvas() {
+  const store = useEditorStoreApi();
+  const { screenToFlowPosition } = useReactFlow();
+  const { nodes, edges, onNodesChange, onEdgesChange } = useEditorStore(
+    useShallow((state) => ({
+      nodes: state.canvasNodes,
+      edges: state.canvasEdges,
+      onNodesChange: state.onNodesChange,
+      onEdgesChange: state.onEdgesChange,
+    })),
+  );
+
+  const isValidConnection = useCallback<IsValidConnection>(
+    (connection: Connection | Edge) =>
+      connectionProblem(store, {
+        source: connection.source,
+        target: connection.target,
+        sourceHandle: connection.sourceHandle ?? null,
+      }) === null,
+    [store],
+  );
+  const onConnect = useCallback((connection: Connection) => connect(store, connection), [store]);
+  const onNodeDragStart = useCallback(
+    (_event: unknown, _node: unknown, dragged: { id: string }[]) =>
+      store.getState().beginDrag(dragged.map((node) => node.id)),
+    [store],
+  );
+  const onNodeDragStop = useCallback(() => store.getState().endDrag(), [store]);
+  const onPaneClick = useCallback(() => store.getState().clearSelection(), [store]);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(NODE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(NODE_DRAG_TYPE);
+      if (!type) return;
+      event.preventDefault();
+      addNode(store, type, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [store, screenToFlowPosition],
+  );
+
+  return (
+    <div className="canvas" data-testid="canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        onPaneClick={onPaneClick}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        // Deleting goes through the editor's shortcut, so nodes and their edges go in one undo step.
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        selectionKeyCode="Shift"
+        onlyRenderVisibleElements
+        fitView
+        minZoom={0.05}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} />
+        <MiniMap pannable zoomable ariaLabel="Minimap of the flow" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Component, memo, useMemo, type ReactNode } from 'react';
+
+import { outputPorts } from '../catalogue/catalogue.js';
+import { useCatalogue } from '../catalogue/context.js';
+import { Icon } from '../ui/icons.js';
+import { useEditorStore } from './store/context.js';
+import type { CanvasNode } from './store/types.js';
+
+/** Draws one flow node: icon, label, summary, problem badge, test-run status and ports. */
+function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
+  const catalogue = useCatalogue();
+  const { node } = data;
+  const definition = catalogue.get(node.type);
+
+  // Narrow selectors: each returns a value that changes only for this node.
+  const counts = useEditorStore((state) => state.problemCounts[id]);
+  const runStatus = useEditorStore((state) => state.runSteps[id]?.status);
+
+  const ports = useMemo(
+    () => (definition ? outputPorts(definition, node.config) : ['out']),
+    [definition, node.config],
+  );
+  const summary = useMemo(() => summarize(definition, node.config), [definition, node.config]);
+  const label = node.label || definition?.label || node.type;
+
+  const classes = [
+    'flow-node',
+    selected ? 'selected' : '',
+    counts?.errors ? 'has-errors' : '',
+    runStatus ? `run-${runStatus}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div
+      className={classes}
+      data-testid={`node-${id}`}
+      aria-label={`${label} node${counts?.errors ? `, ${counts.errors} problems` : ''}`}
+    >
+      {!definition?.isTrigger && <Handle type="target" position={Position.Top} />}
+      <div className="flow-node-header">
+        <span className={`flow-node-icon category-${definition?.category ?? 'unknown'}`}>
+          <Icon name={definition?.icon ?? 'warning'} />
+        </span>
+        <span className="flow-node-label">{label}</span>
+        {counts && (counts.errors > 0 || counts.warnings > 0) && (
+          <span
+            className={`badge ${counts.errors ? 'badge-error' : 'badge-warning'}`}
+            title={`${counts.errors} errors, ${counts.warnings} warnings`}
+            data-testid="node-problem-badge"
+          >
+            {counts.errors || counts.warnings}
+          </span>
+        )}
+        {runStatus && (
+          <span className={`status-dot status-${runStatus}`} title={`Test run: ${runStatus}`} />
+        )}
+      </div>
+      <div className="flow-node-summary">
+        {definition ? summary : `Unknown node type ${node.type}`}
+      </div>
+      {ports.map((port, index) => (
+        <Handle
+          key={port}
+          id={port}
+          type="source"
+          position={Position.Bottom}
+          style={{ left: `${((index + 1) / (ports.length + 1)) * 100}%` }}
+          className={`port port-${port}`}
+          title={port}
+        >
+          {ports.length > 1 && <span className="port-label">{port}</span>}
+        </Handle>
+      ))}
+    </div>
+  );
+}
+
+function summarize(
+  definition: ReturnType<ReturnType<typeof useCatalogue>['get']>,
+  config: Record<string, unknown>,
+): string {
+  if (!definition?.summarize) return definition?.description ?? '';
+  const parsed = definition.config.safeParse(config);
+  if (!parsed.success) return 'Not configured yet';
+  try {
+    return definition.summarize(parsed.data);
+  } catch {
+    return definition.description;
+  }
+}
+
+/** Keeps one broken node from taking down the whole canvas. */
+class NodeErrorBoundary extends Component<
+  { children: ReactNode; nodeId: string },
+  { failed: boolean }
+> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override render() {
+    if (this.state.failed)
+      return (
+        <div className="flow-node has-errors">
+          Node “{this.props.nodeId}” failed to draw. Delete it and add it again.
+        </div>
+      );
+    return this.props.children;
+  }
+}
+
+function SafeFlowNode(props: NodeProps<CanvasNode>) {
+  return (
+    <NodeErrorBoundary nodeId={props.id}>
+      <FlowNodeView {...props} />
+    </NodeErrorBoundary>
+  );
+}
+
+/** React Flow node types; defined at module scope so React Flow never sees a new object. */
+export const nodeTypes = { flowNode: memo(SafeFlowNode) };

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+
+import { useApi } from '../api/context.js';
+import { ApiError, describeError } from '../api/errors.js';
+import { queryKeys, useMutation, useQueryClient } from '../api/queries.js';
+import type { Problem } from '../api/types.js';
+import { Dialog } from '../ui/Dialog.js';
+import { ProblemList } from '../ui/ProblemList.js';
+import { useEditorStore, useEditorStoreApi } from './store/context.js';
+
+/** Publishes the draft with a note; refused while the draft has errors, with the reason shown. */
+export function PublishDialog({
+  saveNow,
+  onClose,
+}: {
+  saveNow: () => Promise<boolean>;
+  onClose: () => void;
+}) {
+  const api = useApi();
+  const store = useEditorStoreApi();
+  const queryClient = useQueryClient();
+  const problems = useEditorStore((state) => state.problems);
+  const [note, setNote] = useState('');
+  const [serverProblems, setServerProblems] = useState<Problem[]>([]);
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  // The same rule as `canPublish` in `@scimflow/flow`: warnings do not block publishing.
+  const allowed = errors.length === 0;
+
+  const publish = useMutation({
+    mutationFn: async () => {
+      if (!(await saveNow()))
+        throw new Error(
+          'The draft could not be saved, so it was not published. Fix the save error and try again.',
+        );
+      return api.publishFlow(store.getState().flowId, note.trim());
+    },
+    onSuccess: async () => {
+      const flowId = store.getState().flowId;
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.versions(flowId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.flows, exact: true }),
+      ]);
+      onClose();
+    },
+    onError: (error) => setServerProblems(error instanceof ApiError ? error.problems : []),
+  });
+
+  return (
+    <Dialog title="Publish this flow" onClose={onClose} testId="publish-dialog">
+      {!allowed ? (
+        <div role="alert">
+          <p className="field-error">
+            Publishing is blocked: the draft has {errors.length}{' '}
+            {errors.length === 1 ? 'error' : 'errors'}. Fix {errors.length === 1 ? 'it' : 'them'}{' '}
+            first:
+          </p>
+          <ProblemList problems={errors} />
+        </div>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            publish.mutate();
+          }}
+        >
+          <p>
+            New provisioning events run the published version; events already accepted keep the
+            version they were accepted with.
+          </p>
+          <label>
+            Note
+            <textarea
+              rows={3}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              placeholder="What changed, for the version list"
+              maxLength={2000}
+            />
+          </label>
+          {publish.isError && (
+            <div role="alert">
+              <p className="field-error">Publishing failed: {describeError(publish.error)}</p>
+              {serverProblems.length > 0 && <ProblemList problems={serverProblems} />}
+            </div>
+          )}
+          <div className="dialog-actions">
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button
+              type="submit"
+              className="primary"
+              disabled={publish.isPending}
+              data-testid="confirm-publish"
+            >
+              {publish.isPending ? 'Publishing…' : 'Publish'}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+
+import { chainDocument, fixtureCatalogue, sampleDocument } from '../../test/fixtures.js';
+import {
+  addNode,
+  connect,
+  connectionProblem,
+  copySelection,
+  deleteSelection,
+  paste,
+  setConfigField,
+} from '../actions.js';
+import { createEditorStore } from './createEditorStore.js';
+
+function newStore(document = sampleDocument()) {
+  return createEditorStore('flow-1', document, fixtureCatalogue);
+}
+
+function dragNode(
+  store: ReturnType<typeof newStore>,
+  id: string,
+  path: { x: number; y: number }[],
+) {
+  store.getState().beginDrag([id]);
+  for (const position of path)
+    store.getState().onNodesChange([{ type: 'position', id, position, dragging: true }]);
+  store.getState().endDrag();
+}
+
+describe('editor store', () => {
+  it('adds a node with schema defaults', () => {
+    const store = newStore();
+    const id = addNode(store, 'http.request', { x: 10, y: 20 });
+
+    const node = store.getState().document.nodes.find((candidate) => candidate.id === id);
+    expect(id).toBe('http_request');
+    expect(node?.config).toEqual({});
+    expect([...store.getState().selectedNodeIds]).toEqual([id]);
+  });
+
+  it('undoes and redoes an added node', () => {
+    const store = newStore();
+    addNode(store, 'http.request', { x: 0, y: 0 });
+    store.getState().undo();
+    expect(store.getState().document.nodes).toHaveLength(2);
+
+    store.getState().redo();
+    expect(store.getState().document.nodes).toHaveLength(3);
+  });
+
+  it('records a drag as one step', () => {
+    const store = newStore();
+    dragNode(store, 'check', [
+      { x: 5, y: 125 },
+      { x: 10, y: 130 },
+      { x: 50, y: 200 },
+    ]);
+
+    expect(store.getState().past).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().document.nodes[1]?.position).toEqual({ x: 0, y: 120 });
+    store.getState().redo();
+    expect(store.getState().document.nodes[1]?.position).toEqual({ x: 50, y: 200 });
+  });
+
+  it('keeps redo when the selection changes', () => {
+    const store = newStore();
+    addNode(store, 'http.request', { x: 0, y: 0 });
+    store.getState().undo();
+    store.getState().selectNodes(['check']);
+    store.getState().onNodesChange([{ type: 'select', id: 'trigger', selected: true }]);
+
+    expect(store.getState().future).toHaveLength(1);
+  });
+
+  it('merges typing into one field as one step', () => {
+    const store = newStore();
+    for (const text of ['u', 'us', 'use', 'user'])
+      setConfigField(store, 'check', 'expression', text);
+
+    expect(store.getState().past).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().document.nodes[1]?.config).toEqual({ expression: 'user.active' });
+  });
+
+  it('deletes a node with its edges as one step', () => {
+    const store = newStore();
+    store.getState().selectNodes(['check']);
+    deleteSelection(store);
+    expect(store.getState().document.nodes.map((node) => node.id)).toEqual(['trigger']);
+    expect(store.getState().document.edges).toEqual([]);
+
+    store.getState().undo();
+    expect(store.getState().document.edges).toHaveLength(1);
+    expect(store.getState().document.nodes).toHaveLength(2);
+  });
+
+  it('pastes copies with fresh ids and inner edges', () => {
+    const store = newStore();
+    store.getState().selectNodes(['trigger', 'check']);
+    const clipboard = copySelection(store);
+    paste(store, clipboard!);
+
+    const ids = store.getState().document.nodes.map((node) => node.id);
+    expect(ids).toEqual(['trigger', 'check', 'scim_trigger', 'logic_condition']);
+    expect(
+      store.getState().document.edges.map((edge) => [edge.source, edge.target]),
+    ).toContainEqual(['scim_trigger', 'logic_condition']);
+    expect(store.getState().past).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      'self-loop',
+      { source: 'check', target: 'check', sourceHandle: 'true' },
+      'A node cannot connect to itself.',
+    ],
+    [
+      'into a trigger',
+      { source: 'check', target: 'trigger', sourceHandle: 'true' },
+      'A trigger has no input.',
+    ],
+    [
+      'unknown port',
+      { source: 'trigger', target: 'check', sourceHandle: 'maybe' },
+      'Output "maybe" does not exist on this node.',
+    ],
+    [
+      'duplicate',
+      { source: 'trigger', target: 'check', sourceHandle: 'out' },
+      'These nodes are already connected.',
+    ],
+  ])('refuses a connection: %s', (_case, connection, reason) => {
+    expect(connectionProblem(newStore(), connection)).toBe(reason);
+  });
+
+  it('refuses a connection that closes a loop', () => {
+    const store = newStore(chainDocument(3));
+    expect(connectionProblem(store, { source: 'n3', target: 'n1', sourceHandle: 'true' })).toBe(
+      'This connection would make a loop.',
+    );
+  });
+
+  it('connects ports as one step', () => {
+    const store = newStore(chainDocument(2));
+    connect(store, { source: 'n1', target: 'n2', sourceHandle: 'false', targetHandle: null });
+    expect(store.getState().document.edges.map((edge) => edge.id)).toContain('n1.false->n2');
+  });
+
+  it('reuses unchanged canvas nodes after an edit', () => {
+    const store = newStore(chainDocument(1000));
+    const before = store.getState().canvasNodes;
+    setConfigField(store, 'n500', 'expression', 'false');
+    const after = store.getState().canvasNodes;
+
+    const changed = after.filter((node, index) => node !== before[index]).map((node) => node.id);
+    expect(changed).toEqual(['n500']);
+  });
+
+  it('counts problems per node', () => {
+    const store = newStore();
+    setConfigField(store, 'check', 'expression', '');
+    expect(store.getState().problemCounts['check']).toEqual({ errors: 1, warnings: 0 });
+    expect(store.getState().problems[0]?.field).toBe('config.expression');
+  });
+});

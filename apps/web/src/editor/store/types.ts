@@ -1,0 +1,93 @@
+import type { FlowDocument, FlowNode, FlowOperation, KnownCredential } from '@scimflow/flow';
+import type { Edge, EdgeChange, Node, NodeChange } from '@xyflow/react';
+
+import type { Execution, Problem, Step } from '../../api/types.js';
+import type { Catalogue } from '../../catalogue/catalogue.js';
+
+/** What a canvas node carries: the flow node it draws. */
+export type CanvasNodeData = { node: FlowNode };
+export type CanvasNode = Node<CanvasNodeData, 'flowNode'>;
+export type CanvasEdge = Edge;
+
+/** One undo step: what one gesture did, and the operation that undoes it. */
+export interface HistoryStep {
+  forward: FlowOperation;
+  inverse: FlowOperation;
+  /** Consecutive commits with the same key within a short window merge into one step. */
+  mergeKey?: string;
+  at: number;
+}
+
+export interface CommitOptions {
+  mergeKey?: string;
+}
+
+export interface DocumentSlice {
+  flowId: string;
+  document: FlowDocument;
+  catalogue: Catalogue;
+  /** Increments on every document change; autosave compares it with `savedRevision`. */
+  revision: number;
+  savedRevision: number;
+  /** Applies an operation as one undo step, unless it merges into the previous step. */
+  commit(operation: FlowOperation, options?: CommitOptions): void;
+  /** Applies an operation without recording it, for live feedback inside a gesture. */
+  applyLive(operation: FlowOperation): void;
+  /** Replaces the document, as after loading or restoring a version; clears history. */
+  resetDocument(document: FlowDocument): void;
+  markSaved(revision: number): void;
+}
+
+export interface HistorySlice {
+  past: HistoryStep[];
+  future: HistoryStep[];
+  /** Start positions of the nodes being dragged, while a drag gesture is open. */
+  dragStart: Map<string, FlowNode['position']> | null;
+  undo(): void;
+  redo(): void;
+  beginDrag(nodeIds: string[]): void;
+  /** Closes the drag gesture and records its moves as one step. */
+  endDrag(): void;
+}
+
+export interface FocusRequest {
+  nodeId: string;
+  field?: string;
+  /** Changes on every request, so asking twice for the same field focuses it again. */
+  nonce: number;
+}
+
+export interface SelectionSlice {
+  selectedNodeIds: ReadonlySet<string>;
+  selectedEdgeIds: ReadonlySet<string>;
+  measured: Record<string, { width: number; height: number }>;
+  /** The React Flow view of the document, rebuilt so unchanged nodes keep their identity. */
+  canvasNodes: CanvasNode[];
+  canvasEdges: CanvasEdge[];
+  focus: FocusRequest | null;
+  onNodesChange(changes: NodeChange<CanvasNode>[]): void;
+  onEdgesChange(changes: EdgeChange<CanvasEdge>[]): void;
+  selectNodes(nodeIds: string[], field?: string): void;
+  clearSelection(): void;
+}
+
+export interface ProblemsSlice {
+  problems: Problem[];
+  /** Error and warning counts per node id, for the badge on each canvas node. */
+  problemCounts: Record<string, { errors: number; warnings: number }>;
+  /** Credentials in the store, checked by name and type; undefined until loaded. */
+  knownCredentials: readonly KnownCredential[] | undefined;
+  setKnownCredentials(credentials: readonly KnownCredential[]): void;
+  revalidate(): void;
+}
+
+export interface RunSlice {
+  sampleId: string | null;
+  execution: Execution | null;
+  /** The test run's step per node id. */
+  runSteps: Record<string, Step>;
+  setSample(sampleId: string | null): void;
+  setExecution(execution: Execution | null): void;
+}
+
+export type EditorState = DocumentSlice & HistorySlice & SelectionSlice & ProblemsSlice & RunSlice;

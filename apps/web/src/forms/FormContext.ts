@@ -1,0 +1,26 @@
+import { createContext, useContext } from 'react';
+
+import type { PickerField } from '../fields/fieldCatalogue.js';
+
+/** What config fields need from the editor around them. */
+export interface FormEnvironment {
+  /** Scope of the selected sample event, for live previews; null when no sample is chosen. */
+  previewScope: Record<string, unknown> | null;
+  /** Fields the picker offers besides SCIM attributes, such as upstream step outputs. */
+  extraFields: readonly PickerField[];
+  /** Problem messages by config field path, such as `url` or `headers.Authorization`. */
+  problems: Readonly<Record<string, readonly string[]>>;
+  /** Prefix of the form controls' ids, unique per node. */
+  idPrefix: string;
+}
+
+export const FormEnvironmentContext = createContext<FormEnvironment>({
+  previewScope: null,
+  extraFields: [],
+  problems: {},
+  idPrefix: 'field',
+});
+
+export function useFormEnvironment(): FormEnvironment {
+  return useContext(FormEnvironmentContext);
+}
