@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyPatch, parseGroup, parseUser, SCHEMAS, type PatchOperation } from '@scimflow/scim';
+import { applyPatch, parseGroup, parseUser, SCHEMAS } from '@scimflow/scim';
 import { asStored, scimErrorOf } from './helpers.js';
 
 const ENTERPRISE = SCHEMAS.enterpriseUser;
@@ -31,14 +31,17 @@ function storedGroup(members: string[] = ['u1', 'u2']) {
 }
 
 function patchUser(
-  operations: Array<Partial<PatchOperation> & Record<string, unknown>>,
-  resource = storedUser(),
+  operations: Array<Record<string, unknown>>,
+  resource: Record<string, unknown> = storedUser(),
 ) {
   return applyPatch(resource, { schemas: [SCHEMAS.patchOp], Operations: operations }, 'User')
     .resource;
 }
 
-function patchGroup(operations: Array<Record<string, unknown>>, resource = storedGroup()) {
+function patchGroup(
+  operations: Array<Record<string, unknown>>,
+  resource: Record<string, unknown> = storedGroup(),
+) {
   return applyPatch(resource, { schemas: [SCHEMAS.patchOp], Operations: operations }, 'Group')
     .resource;
 }

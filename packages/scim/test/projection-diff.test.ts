@@ -4,7 +4,7 @@ import { asStored } from './helpers.js';
 
 const ENTERPRISE = SCHEMAS.enterpriseUser;
 
-const user = {
+const user: Record<string, unknown> = {
   ...asStored(
     parseUser({
       userName: 'ines',
