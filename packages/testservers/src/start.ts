@@ -1,6 +1,7 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 
 import { registerControlRoutes } from './core/control-routes.js';
+import { registerStatePage } from './core/state-page.js';
 import { FaultInjector, type ActiveFault, type FaultRule } from './core/faults.js';
 import { RequestLog } from './core/request-log.js';
 import { GithubControl } from './github/control.js';
@@ -155,6 +156,7 @@ export async function startTestServers(options: TestServerOptions = {}): Promise
   };
 
   registerControlRoutes(app, { faults, requests, state: snapshot, reset });
+  registerStatePage(app, snapshot);
 
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address();

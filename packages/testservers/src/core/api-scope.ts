@@ -9,7 +9,7 @@ import {
 } from './faults.js';
 import type { RecordedRequest, RequestLog } from './request-log.js';
 
-/** What every API plugin shares: the fault rules, the request log and its own error shape. */
+/** Context that every API plugin shares: the fault rules, the request log and its own error shape. */
 export interface ApiScope {
   api: ApiName;
   prefix: string;

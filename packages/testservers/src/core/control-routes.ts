@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ApiName, FaultInjector, FaultRule } from './faults.js';
 import type { RequestLog } from './request-log.js';
 
-/** What the control routes need from the test servers. */
+/** Parts of the test servers that the control routes use. */
 export interface ControlTarget {
   faults: FaultInjector;
   requests: RequestLog;

@@ -16,7 +16,7 @@ import type { GithubState } from './state.js';
 /** API versions that the server accepts in `X-GitHub-Api-Version`. */
 export const supportedApiVersions = ['2022-11-28', '2026-03-10'];
 
-/** Who sent a request: a token's identity, or nobody for an unauthenticated request. */
+/** Sender of a request: a token's identity, or none for an unauthenticated request. */
 export interface GithubCaller {
   token?: GithubToken;
   /** Rate-limit key and the phrase GitHub's rate-limit message names it by. */

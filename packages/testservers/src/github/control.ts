@@ -119,7 +119,7 @@ export class GithubControl {
 
   /**
    * Registers a GitHub App with a new RSA key pair and installs it on an organization with
-   * `members: write` unless `permissions` says otherwise.
+   * `members: write`, or with `permissions` when given.
    */
   createApp(input: {
     org: string;

@@ -41,7 +41,7 @@ export function badRequest(message: string): GithubError {
   return new GithubError(400, { message, documentation_url: docsRoot, status: '400' });
 }
 
-/** A 422 "Validation Failed" with one item in `errors`. */
+/** Builds a 422 "Validation Failed" with one item in `errors`. */
 export function validationFailed(
   error: GithubValidationError,
   documentationPath = '',
@@ -54,7 +54,7 @@ export function validationFailed(
   });
 }
 
-/** A 422 about an organization invitation, in the shape GitHub uses for invitation conflicts. */
+/** Builds a 422 about an organization invitation, in the shape GitHub uses for invitation conflicts. */
 export function invitationUnprocessable(message: string): GithubError {
   return validationFailed(
     { resource: 'OrganizationInvitation', code: 'unprocessable', field: 'data', message },

@@ -21,7 +21,7 @@ export interface GithubSettings {
   rateLimitStatus: 403 | 429;
   /** Invitations per organization per 24 hours before "Over invitation rate limit". */
   invitationQuota: number;
-  /** What inviting someone with a pending invitation does: a 422, or the existing invitation. */
+  /** Result of inviting someone with a pending invitation: a 422, or the existing invitation. */
   duplicateInvitation: 'reject' | 'returnExisting';
 }
 
@@ -96,17 +96,17 @@ export class GithubState {
 
   /** Finds a user by login, ignoring case as GitHub does. */
   findUser(login: string): GithubUser | undefined {
-    const wanted = login.toLowerCase();
+    const target = login.toLowerCase();
     for (const user of this.users.values()) {
-      if (user.login.toLowerCase() === wanted) return user;
+      if (user.login.toLowerCase() === target) return user;
     }
     return undefined;
   }
 
   findUserByEmail(email: string): GithubUser | undefined {
-    const wanted = email.toLowerCase();
+    const target = email.toLowerCase();
     for (const user of this.users.values()) {
-      if (user.email?.toLowerCase() === wanted) return user;
+      if (user.email?.toLowerCase() === target) return user;
     }
     return undefined;
   }

@@ -5,7 +5,7 @@ import { insufficientScopes, invalidCredential, missingCredential } from './erro
 
 /**
  * Returns the access token in `Authorization: Bearer`, or throws Google's 401 when it is
- * missing, unknown or expired and 403 when it holds none of `acceptedScopes`. `classic`
+ * missing, unknown or expired and 403 when it has none of `acceptedScopes`. `classic`
  * selects the Admin SDK's envelope with an `errors` array over the Sheets API's.
  */
 export function requireAccessToken(

@@ -28,7 +28,7 @@ export class GoogleControl {
 
   /**
    * Creates a service account with domain-wide delegation for Directory users and Sheets
-   * (unless `delegatedScopes` says otherwise) and returns its key file.
+   * (or for `delegatedScopes` when given) and returns its key file.
    */
   createServiceAccount(options: ServiceAccountOptions = {}): ServiceAccountKey {
     return registerServiceAccount(this.auth, options);

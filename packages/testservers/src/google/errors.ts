@@ -40,7 +40,7 @@ export function statusName(code: number): string {
 }
 
 /**
- * An error in the classic envelope that the Admin SDK sends:
+ * Builds an error in the classic envelope that the Admin SDK sends:
  * `{error: {code, message, errors: [{message, domain, reason}], status}}`.
  */
 export function classicError(
@@ -59,14 +59,14 @@ export function classicError(
   });
 }
 
-/** An error in the newer envelope that the Sheets API v4 sends: `{error: {code, message, status}}`. */
+/** Builds an error in the newer envelope that the Sheets API v4 sends: `{error: {code, message, status}}`. */
 export function statusError(code: number, message: string, details?: unknown[]): GoogleError {
   const error: Record<string, unknown> = { code, message, status: statusName(code) };
   if (details !== undefined) error.details = details;
   return new GoogleError(code, { error });
 }
 
-/** An OAuth2 token endpoint error: `{error, error_description}`. */
+/** Builds an OAuth2 token endpoint error: `{error, error_description}`. */
 export function oauthError(status: number, error: string, description: string): GoogleError {
   return new GoogleError(status, { error, error_description: description });
 }

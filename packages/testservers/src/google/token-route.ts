@@ -75,10 +75,10 @@ function checkDelegation(
 }
 
 /**
- * Registers `POST /token` with the JWT-bearer grant that service accounts use: an RS256
- * assertion signed with the account's key, `iss` the account's email, `aud` the token URL,
- * `scope` the space-separated scopes, `exp - iat` at most one hour, and `sub` the admin
- * to impersonate.
+ * Registers `POST /token` with the JWT-bearer grant that service accounts use. The assertion
+ * is signed RS256 with the account's key and carries `iss` (the account's email), `aud` (the
+ * token URL), `scope` (space-separated), `iat` and `exp` at most one hour apart, and `sub`
+ * (the admin to impersonate).
  */
 export function registerTokenRoute(app: FastifyInstance, state: GoogleAuthState): void {
   app.post('/token', async (request, reply) => {

@@ -1,0 +1,125 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { generateGithubToken } from './github/state.js';
+import { startTestServers, type TestServers } from './start.js';
+
+const usage = `Usage: pnpm --filter @scimflow/testservers start [--port N] [--out DIR]
+
+Starts the GitHub, Google and HTTP test servers on 127.0.0.1 and seeds the demo fixtures.
+  --port N    TCP port (default 4010, or TESTSERVERS_PORT)
+  --out DIR   directory for the service-account key and credentials files
+              (default: TESTSERVERS_OUT or <tmp>/scimflow-testservers)
+`;
+
+interface DemoCredentials {
+  githubToken: string;
+  spreadsheetId: string;
+  serviceAccountKeyFile: string;
+}
+
+/**
+ * Seeds org `acme` (owner `acme-admin`, teams Engineering and Design, user `mona`), a token,
+ * Workspace admin `admin@example.com`, a service-account key file and the "Roster"
+ * spreadsheet with a header row. Runs again after each reset with the same token, so the demo's
+ * configured credentials keep working.
+ */
+function seedDemo(servers: TestServers, outDir: string, githubToken: string): DemoCredentials {
+  const github = servers.github;
+  github.createOrg({ login: 'acme', owner: 'acme-admin' });
+  github.createTeam('acme', { name: 'Engineering' });
+  github.createTeam('acme', { name: 'Design' });
+  github.createUser({ login: 'mona', email: 'mona@example.com', name: 'Mona Lisa' });
+  github.createUser({ login: 'hubot', email: 'hubot@example.com' });
+  github.createToken('acme-admin', githubToken);
+
+  servers.google.addAdmin('admin@example.com');
+  const key = servers.google.createServiceAccount({
+    clientEmail: 'scimflow-demo@scimflow-test.iam.gserviceaccount.com',
+  });
+  const serviceAccountKeyFile = join(outDir, 'google-service-account.json');
+  writeFileSync(serviceAccountKeyFile, `${JSON.stringify(key, null, 2)}\n`, { mode: 0o600 });
+
+  const { spreadsheetId } = servers.google.createSpreadsheet({
+    title: 'Roster',
+    spreadsheetId: 'roster-demo',
+    sheets: [
+      { title: 'Roster', rows: [['email', 'givenName', 'familyName', 'githubLogin', 'status']] },
+    ],
+  });
+  return { githubToken, spreadsheetId, serviceAccountKeyFile };
+}
+
+function describeServers(servers: TestServers, credentials: DemoCredentials): string {
+  return `ScimFlow test servers on ${servers.origin}
+  state page          ${servers.origin}/
+  GitHub baseUrl      ${servers.github.baseUrl}
+  GitHub org / token  acme / ${credentials.githubToken}
+  Google token_uri    ${servers.google.tokenUri}
+  Directory base URL  ${servers.google.directoryBaseUrl}
+  Sheets base URL     ${servers.google.sheetsBaseUrl}
+  Google admin (sub)  admin@example.com
+  service-account key ${credentials.serviceAccountKeyFile}
+  spreadsheet id      ${credentials.spreadsheetId} (tab "Roster")
+  HTTP target         ${servers.http.baseUrl}
+Stop with Ctrl+C.
+`;
+}
+
+async function main(): Promise<void> {
+  // pnpm passes a `--` separator through to the script, so drop it before parsing.
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((arg) => arg !== '--'),
+    options: { port: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  if (values.help === true) {
+    process.stdout.write(usage);
+    return;
+  }
+
+  const portText = values.port ?? process.env.TESTSERVERS_PORT ?? '4010';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(
+      `Invalid port ${JSON.stringify(portText)}: expected an integer from 0 to 65535`,
+    );
+  }
+
+  const outDir = resolve(
+    values.out ?? process.env.TESTSERVERS_OUT ?? join(tmpdir(), 'scimflow-testservers'),
+  );
+  mkdirSync(outDir, { recursive: true });
+
+  const servers = await startTestServers({
+    port,
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  });
+  const githubToken = generateGithubToken('ghp_');
+  const credentials = seedDemo(servers, outDir, githubToken);
+  servers.onReset(() => {
+    seedDemo(servers, outDir, githubToken);
+  });
+  writeFileSync(join(outDir, 'credentials.json'), `${JSON.stringify(credentials, null, 2)}\n`, {
+    mode: 0o600,
+  });
+  process.stdout.write(describeServers(servers, credentials));
+
+  const stop = () => {
+    process.stdout.write('Stopping the test servers\n');
+    servers.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Test servers failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});
