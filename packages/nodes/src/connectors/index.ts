@@ -28,7 +28,7 @@ export const connectorNodes: NodeDefinition[] = [
   sheetsDeleteRow,
   sheetsUpsertRow,
   httpRequest,
-] as NodeDefinition[];
+];
 
 export {
   githubAddToTeam,

@@ -27,7 +27,7 @@ export function seedServiceAccount(
   };
 }
 
-/** Asserts that a value or error shows neither the canary nor a private key. */
+/** Returns the text of a value or an error, with the error's message, for secret checks. */
 export function secretFree(value: unknown): string {
   return value instanceof Error
     ? `${value.message} ${JSON.stringify(value)}`

@@ -70,6 +70,28 @@ describe('http.request', () => {
     expect(output.body.body).toEqual({ userName: 'ada' });
   });
 
+  it('sends the idempotency key with a POST', async () => {
+    const result = await runNode(httpRequest, {
+      method: 'POST',
+      url: `${servers.http.baseUrl}/echo`,
+      body: {},
+    });
+
+    const echo = (result.output as { body: Echo }).body;
+    expect(echo.headers['idempotency-key']).toBe('evt-1:node-1');
+  });
+
+  it('sends no idempotency key when the header is empty', async () => {
+    const result = await runNode(httpRequest, {
+      method: 'POST',
+      url: `${servers.http.baseUrl}/echo`,
+      idempotencyKeyHeader: '',
+    });
+
+    const echo = (result.output as { body: Echo }).body;
+    expect(echo.headers).not.toHaveProperty('idempotency-key');
+  });
+
   it.each(credentials)(
     'authenticates with a $name credential and redacts it',
     async ({ credential, header, expected }) => {

@@ -30,7 +30,7 @@ const config = z.object({
   password: ui(z.string().default(''), {
     widget: 'template',
     label: 'Password',
-    help: 'Leave empty to set a random 24-character password that nobody sees; the person then signs in through SSO or a reset.',
+    help: 'Empty sets a random 24-character password that is never shown, so the person signs in through SSO or after a password reset.',
     advanced: true,
   }),
   orgUnitPath: ui(z.string().default('/'), {

@@ -46,6 +46,12 @@ const config = z.object({
     help: 'Per attempt, until the whole response has arrived.',
     advanced: true,
   }),
+  idempotencyKeyHeader: ui(z.string().default('Idempotency-Key'), {
+    widget: 'text',
+    label: 'Idempotency key header',
+    help: "Sends the step's idempotency key in this header with POST and PATCH, for APIs that drop repeated requests by it. Empty sends none.",
+    advanced: true,
+  }),
   expectedStatus: ui(
     z
       .string()
@@ -76,7 +82,8 @@ export const httpRequest = defineNode({
   summarize: (c) => `${c.method} ${c.url}`,
 
   async run(context) {
-    const { method, url, headers, query, body, timeoutMs, expectedStatus } = context.config;
+    const { method, url, query, body, timeoutMs, expectedStatus, idempotencyKeyHeader } =
+      context.config;
     const credential = context.credential;
     const secrets = secretValuesOf(credential);
     const operation = `${method} ${url}`;
@@ -98,6 +105,12 @@ export const httpRequest = defineNode({
       );
     }
 
+    // The key is stable across retries of this step, so an API that honors it applies a
+    // repeated POST once.
+    const headers =
+      idempotencyKeyHeader && (method === 'POST' || method === 'PATCH')
+        ? { [idempotencyKeyHeader]: context.idempotencyKey, ...context.config.headers }
+        : context.config.headers;
     let request: ClientRequest = { method, url, headers, query, timeoutMs, signal: context.signal };
     if (body !== undefined && body !== null && body !== '' && method !== 'GET') request.body = body;
     if (context.dryRun && method !== 'GET') {
