@@ -29,6 +29,12 @@ describe('parseGroup', () => {
     });
   });
 
+  test('bare-string members get no primary', () => {
+    const group = asStored(parseGroup({ displayName: 'Tide Ops', members: ['u1', 'u2'] }));
+
+    expect(group.members).toEqual([{ value: 'u1' }, { value: 'u2' }]);
+  });
+
   test('empty members omitted', () => {
     expect(asStored(parseGroup({ displayName: 'Tide Ops', members: [] }))).not.toHaveProperty(
       'members',

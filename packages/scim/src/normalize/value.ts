@@ -47,8 +47,12 @@ function normalizeMultiValued(
   // Clients that send bare strings (`"emails": ["a@example.org"]`) mean the first one as the
   // primary address, so mark it unless another entry is already primary.
   const first = entries[0];
+  const hasPrimary =
+    'subAttributes' in definition &&
+    findDefinition(definition.subAttributes ?? [], 'primary') !== undefined;
   if (
     wrappedBareValue &&
+    hasPrimary &&
     isObject(first) &&
     !entries.some((entry) => isObject(entry) && entry.primary === true)
   ) {
