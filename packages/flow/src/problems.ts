@@ -8,6 +8,8 @@ export const FLOW_PROBLEM_CODES = [
   'node_type_unknown',
   'config_invalid',
   'expression_invalid',
+  'step_reference_unknown',
+  'step_reference_not_upstream',
   'credential_missing',
   'credential_not_found',
   'credential_type_mismatch',

@@ -134,6 +134,30 @@ const cases: [string, Edit, Partial<FlowProblem>[]][] = [
     [{ code: 'credential_not_accepted', nodeId: 'isEngineer' }],
   ],
   [
+    'a reference to an unknown step',
+    (d) => (d.nodes[3]!.config.url = 'http://127.0.0.1:9/{{ steps.ghost.output.id }}'),
+    [
+      {
+        code: 'step_reference_unknown',
+        nodeId: 'notify',
+        field: 'config.url',
+        severity: 'warning',
+      },
+    ],
+  ],
+  [
+    'a reference to a step on another branch',
+    (d) => (d.nodes[3]!.config.url = 'http://127.0.0.1:9/{{ steps.invite.output.id }}'),
+    [
+      {
+        code: 'step_reference_not_upstream',
+        nodeId: 'notify',
+        field: 'config.url',
+        severity: 'warning',
+      },
+    ],
+  ],
+  [
     'an unreachable node',
     (d) => d.nodes.push(node('orphan', 'logic.condition', { expression: 'true' })),
     [{ code: 'node_unreachable', nodeId: 'orphan', severity: 'warning' }],
@@ -143,6 +167,13 @@ const cases: [string, Edit, Partial<FlowProblem>[]][] = [
 describe('validateFlow', () => {
   it('finds no problem in a valid flow', () => {
     expect(validateFlow(validFlow(), testContext)).toEqual([]);
+  });
+
+  it('accepts a reference to an upstream step', () => {
+    const document = validFlow();
+    document.nodes[3]!.config.url = 'http://127.0.0.1:9/{{ steps.isEngineer.output.result }}';
+
+    expect(validateFlow(document, testContext)).toEqual([]);
   });
 
   it('accepts an optional credential left out', () => {

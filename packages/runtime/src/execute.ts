@@ -66,6 +66,17 @@ export async function runExecution(input: ExecutionInput): Promise<ExecutionResu
   for (const nodeId of topologicalOrder(document)) {
     const node = nodeById.get(nodeId);
     if (!node || !activated.has(nodeId)) continue;
+
+    if (input.signal?.aborted) {
+      result.status = 'failed';
+      result.error = {
+        nodeId,
+        code: 'execution_aborted',
+        message: `Execution ${input.executionId} was stopped before step "${nodeId}". It resumes from that step when it runs again.`,
+        retryable: true,
+      };
+      return result;
+    }
     if (nodeId === input.fromStep) rerun = true;
 
     const previous = journaled.get(nodeId);

@@ -346,3 +346,32 @@ describe('runExecution dry run', () => {
     });
   });
 });
+
+describe('runExecution abort', () => {
+  it('stops before the next step', async () => {
+    const controller = new AbortController();
+    const document = flow(
+      [node('first', 'logic.transform', { fields: { a: '1' } }), post('call', api, '/after')],
+      [edge('trigger', 'first'), edge('first', 'call')],
+    );
+    const journal = new MemoryJournal();
+    const aborting: Journal = {
+      loadSteps: (executionId) => journal.loadSteps(executionId),
+      async saveStep(record) {
+        await journal.saveStep(record);
+        if (record.nodeId === 'first' && record.status === 'succeeded') controller.abort();
+      },
+    };
+
+    const result = await runExecution(
+      executionInput(document, aborting, { signal: controller.signal }),
+    );
+
+    expect(result.error).toMatchObject({
+      nodeId: 'call',
+      code: 'execution_aborted',
+      retryable: true,
+    });
+    expect(api.requests).toHaveLength(0);
+  });
+});

@@ -4,13 +4,15 @@ import type { NodeTypeInfo, ValidationContext } from './context.js';
 import { checkEdges } from './edges.js';
 import { findCycles, reachableFrom } from './graph.js';
 import { checkConfig, checkCredential, checkExpressions, outputsOf } from './nodes.js';
+import { checkStepReferences } from './references.js';
 
 /**
  * Validates a flow document and returns every problem found, located at a node, an edge and/or a
  * config field. It checks that node ids are unique, node types are known and there is exactly one
  * trigger. It checks that each config fits its schema, templates and expressions parse, and
  * credentials exist and fit. Edges must join existing nodes through existing ports without a
- * cycle. Nodes that the trigger does not reach are warnings. Pass the problems to canPublish.
+ * cycle. Nodes that the trigger does not reach, and expressions that read
+ * `steps.<id>` of a node that is not upstream, are warnings. Pass the problems to canPublish.
  */
 export function validateFlow(document: FlowDocument, context: ValidationContext): FlowProblem[] {
   const problems: FlowProblem[] = [];
@@ -45,6 +47,7 @@ export function validateFlow(document: FlowDocument, context: ValidationContext)
 
     problems.push(...checkConfig(node, nodeType));
     problems.push(...checkExpressions(node, nodeType));
+    problems.push(...checkStepReferences(document, node, nodeType));
     problems.push(...checkCredential(node, nodeType, credentials));
   }
 
