@@ -56,3 +56,40 @@ function collect(
     changes.push(change);
   }
 }
+
+/** Group members that a change added and removed, compared by `value`. */
+export interface MemberChanges {
+  added: Array<{ value: string; display?: string }>;
+  removed: Array<{ value: string; display?: string }>;
+}
+
+/**
+ * Compares the `members` of two canonical Groups by `value`, for `group.member_added` and
+ * `group.member_removed` events. Pass null for `before` on a create or for `after` on a delete.
+ */
+export function diffMembers(before: object | null, after: object | null): MemberChanges {
+  const beforeMembers = membersOf(before);
+  const afterMembers = membersOf(after);
+
+  const beforeValues = new Set(beforeMembers.map((member) => member.value));
+  const afterValues = new Set(afterMembers.map((member) => member.value));
+  return {
+    added: afterMembers.filter((member) => !beforeValues.has(member.value)),
+    removed: beforeMembers.filter((member) => !afterValues.has(member.value)),
+  };
+}
+
+function membersOf(group: object | null): Array<{ value: string; display?: string }> {
+  const members = isObject(group) ? group.members : undefined;
+  if (!Array.isArray(members)) return [];
+
+  const result: Array<{ value: string; display?: string }> = [];
+  for (const member of members) {
+    if (!isObject(member) || typeof member.value !== 'string') continue;
+
+    const entry: { value: string; display?: string } = { value: member.value };
+    if (typeof member.display === 'string') entry.display = member.display;
+    result.push(entry);
+  }
+  return result;
+}

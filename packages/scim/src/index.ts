@@ -57,7 +57,7 @@ export { findEqualityLookup, type EqualityLookup } from './filter/lookup.js';
 export { applyPatch, type PatchResult } from './patch/apply.js';
 export { replaceResource } from './replace.js';
 export { projectResource, type ProjectionOptions } from './projection.js';
-export { diffResources, type AttributeChange } from './diff.js';
+export { diffResources, diffMembers, type AttributeChange, type MemberChanges } from './diff.js';
 export {
   serviceProviderConfig,
   resourceTypes,

@@ -323,6 +323,25 @@ describe('applyPatch without path', () => {
     });
   });
 
+  test('core URN key applies its attributes', () => {
+    const patched = patchUser([
+      { op: 'replace', value: { [SCHEMAS.coreUser]: { displayName: 'In W', active: 'false' } } },
+    ]);
+
+    expect(patched.displayName).toBe('In W');
+    expect(patched.active).toBe(false);
+    expect(patched).not.toHaveProperty([SCHEMAS.coreUser]);
+  });
+
+  test('core URN path acts path-less', () => {
+    const patched = patchUser([
+      { op: 'replace', path: SCHEMAS.coreUser, value: { title: 'Lead' } },
+    ]);
+
+    expect(patched.title).toBe('Lead');
+    expect(patched.schemas).toEqual([SCHEMAS.coreUser, ENTERPRISE]);
+  });
+
   test('unknown extension object merges', () => {
     const user = storedUser({ 'urn:scim:wso2:schema': { a: 1 } });
 
@@ -453,6 +472,7 @@ describe('applyPatch errors', () => {
       /multi-valued/,
     ],
     ['read-only id', { op: 'replace', path: 'id', value: 'u2' }, 'mutability', /'id'/],
+    ['remove of core URN', { op: 'remove', path: SCHEMAS.coreUser }, 'invalidPath', /whole User/],
     ['read-only meta', { op: 'replace', path: 'meta.created', value: 'x' }, 'mutability', /'meta'/],
     [
       'read-only groups',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { diffResources, parseUser, projectResource, SCHEMAS } from '@scimflow/scim';
+import { diffMembers, diffResources, parseUser, projectResource, SCHEMAS } from '@scimflow/scim';
 import { asStored } from './helpers.js';
 
 const ENTERPRISE = SCHEMAS.enterpriseUser;
@@ -160,5 +160,35 @@ describe('diffResources', () => {
 
   test('null after lists every attribute as removed', () => {
     expect(diffResources({ userName: 'a' }, null)).toEqual([{ path: 'userName', before: 'a' }]);
+  });
+});
+
+describe('diffMembers', () => {
+  const group = (values: string[]) => ({
+    displayName: 'Tide Ops',
+    members: values.map((value) => ({ value, display: `user ${value}` })),
+  });
+
+  test('added and removed by value', () => {
+    expect(diffMembers(group(['u1', 'u2']), group(['u2', 'u3']))).toEqual({
+      added: [{ value: 'u3', display: 'user u3' }],
+      removed: [{ value: 'u1', display: 'user u1' }],
+    });
+  });
+
+  test('same members give no change', () => {
+    expect(diffMembers(group(['u1']), group(['u1']))).toEqual({ added: [], removed: [] });
+  });
+
+  test('create lists all as added', () => {
+    expect(diffMembers(null, group(['u1'])).added).toEqual([{ value: 'u1', display: 'user u1' }]);
+  });
+
+  test('delete lists all as removed', () => {
+    expect(diffMembers(group(['u1']), null).removed).toEqual([{ value: 'u1', display: 'user u1' }]);
+  });
+
+  test('group without members', () => {
+    expect(diffMembers({ displayName: 'x' }, group(['u1'])).added).toHaveLength(1);
   });
 });

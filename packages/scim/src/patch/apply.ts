@@ -77,6 +77,12 @@ function applyOperation(
     return;
   }
 
+  // A path that is the core schema URN names the whole resource, like a path-less operation.
+  if (isCoreUrn(path, resourceType) && op !== 'remove') {
+    applyPathless(resource, op, value, index, resourceType);
+    return;
+  }
+
   applyAtPath(resource, op, path, value, resourceType);
 }
 
@@ -130,6 +136,12 @@ function applyPathless(
       throw scimErrors.invalidPath(`Operations[${index}]: '${key}' is not a SCIM attribute.`);
     }
     if (IGNORED_VALUE_KEYS.has(key.toLowerCase())) continue;
+
+    // Some clients nest core attributes under the core schema URN.
+    if (isCoreUrn(key, resourceType) && isObject(item)) {
+      applyPathless(resource, op, item, index, resourceType);
+      continue;
+    }
 
     if (isUrn(key) && isObject(item) && !isModelledUrnKey(key, resourceType)) {
       mergeUnknownExtension(resource, key, item);

@@ -1,6 +1,7 @@
 import { ScimError, scimErrors, ScimType } from '../errors.js';
 import {
   findDefinition,
+  isCoreUrn,
   isUrn,
   knownExtensionUrn,
   resolveAttribute,
@@ -38,6 +39,12 @@ export function resolvePatchPath(
   resource: JsonObject,
 ): PatchTarget {
   rejectForbiddenNames(path);
+
+  if (isCoreUrn(path, resourceType)) {
+    throw scimErrors.invalidPath(
+      `PATCH path '${path}' names the whole ${resourceType}: name an attribute, such as '${path}:displayName'.`,
+    );
+  }
 
   const wholeExtension =
     knownExtensionUrn(path, resourceType) ?? (isUrn(path) ? findKey(resource, path) : undefined);
