@@ -1,9 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { endpointRoutes } from './admin/endpoint-routes.js';
 import { eventRoutes } from './admin/event-routes.js';
+import { executionsApi } from './executions/executions-api.js';
 
 /**
  * Plugins registered under `/api` behind the admin session and CSRF check. Each area appends
  * its plugin here (flows, credentials, executions); routes inside read `request.adminSession`.
  */
-export const adminAreas: FastifyPluginAsync[] = [endpointRoutes, eventRoutes];
+export const adminAreas: FastifyPluginAsync[] = [endpointRoutes, eventRoutes, executionsApi];

@@ -18,6 +18,7 @@ import { oauthTokenRoute } from './auth/oauth-token-route.js';
 import { scimApi } from './scim/scim-api.js';
 import { legacyApi } from './scim/legacy/legacy-api.js';
 import { serveDesigner } from './web/serve-designer.js';
+import { attachRuntime } from './runtime/runtime-plugin.js';
 
 /**
  * Builds the ScimFlow server: opens the database (applying migrations), creates the admin user
@@ -53,6 +54,7 @@ export async function createApp(config: ServerConfig): Promise<FastifyInstance> 
   };
   app.decorate('scimflow', context);
   app.decorate('onEventsCommitted', context.eventBus.onEventsCommitted.bind(context.eventBus));
+  attachRuntime(app);
 
   app.log.info(
     { dataDir: config.dataDir, migrations: database.applied, secretKeyGenerated: secret.generated },

@@ -3,6 +3,7 @@ import * as scim from './0001_scim.js';
 import * as admin from './0002_admin.js';
 import * as flows from './0100_flows.js';
 import * as credentials from './0101_credentials.js';
+import * as runtime from './0201_runtime.js';
 
 /**
  * Every schema migration, applied in key order. Areas append their own file here
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_admin': admin,
   '0100_flows': flows,
   '0101_credentials': credentials,
+  '0201_runtime': runtime,
 };

@@ -1,0 +1,160 @@
+import type { Kysely } from 'kysely';
+import type { ProvisioningEvent } from '@scimflow/flow';
+import type { ResolvedCredential } from '@scimflow/nodes';
+import {
+  runExecution,
+  type ClaimedExecution,
+  type ExecutionOutcome,
+  type ExecutionResult,
+  type HttpClientFactory,
+  type RuntimeLogger,
+} from '@scimflow/runtime';
+import type { Database } from '../db/schema.js';
+import { getFlowVersion, type PublishedFlow } from './flow-source.js';
+import { SqlJournal } from './sql-journal.js';
+
+/** Returns the decrypted credential with this name, or undefined when none exists. */
+export type CredentialResolver = (name: string) => Promise<ResolvedCredential | undefined>;
+
+/** What the executor needs besides the database. */
+export interface ExecutorOptions {
+  db: Kysely<Database>;
+  resolveCredential: CredentialResolver;
+  logger: RuntimeLogger;
+  /** The HTTP client of each step; the connectors' retrying client when absent. */
+  createHttpClient?: HttpClientFactory;
+  /** Called after each run of an execution, with its result; the runtime counts metrics here. */
+  onResult?: (result: ExecutionResult, durationMs: number) => void;
+}
+
+/** Published versions never change, so a bounded cache saves parsing one per execution. */
+const VERSION_CACHE_SIZE = 200;
+
+/**
+ * Runs claimed executions: loads the execution's event and pinned flow version, walks the flow
+ * with a journal in `execution_steps`, and records which step failed. Steps the journal holds
+ * as succeeded are reused, so a resumed or retried execution repeats no finished effect.
+ */
+export class Executor {
+  private readonly journal: SqlJournal;
+  private readonly versions = new Map<string, PublishedFlow>();
+
+  constructor(private readonly options: ExecutorOptions) {
+    this.journal = new SqlJournal(options.db);
+  }
+
+  /** Runs one claimed execution; the scheduler completes or requeues it from the outcome. */
+  async execute(claimed: ClaimedExecution, signal: AbortSignal): Promise<ExecutionOutcome> {
+    const { db } = this.options;
+    const execution = await db
+      .selectFrom('executions')
+      .select(['id', 'flow_id', 'flow_version', 'event_id', 'sequence', 'event_payload'])
+      .where('id', '=', claimed.id)
+      .executeTakeFirst();
+    if (!execution) {
+      return {
+        status: 'failed',
+        retryable: false,
+        error: `Execution ${claimed.id} no longer exists.`,
+      };
+    }
+
+    const log = this.options.logger.child({ executionId: execution.id, flowId: execution.flow_id });
+    const event = await this.loadEvent(execution);
+    if (!event) {
+      const error = `Event ${execution.event_id} of execution ${execution.id} is no longer stored, so it cannot run. Retention pruned it; raise SCIMFLOW_EVENT_RETENTION.`;
+      log.error({ eventId: execution.event_id }, 'execution event missing');
+      return { status: 'failed', retryable: false, error };
+    }
+
+    const version = await this.pinnedVersion(execution.flow_id, execution.flow_version);
+    if (!version) {
+      const error = `Flow ${execution.flow_id} version ${execution.flow_version} no longer exists, so execution ${execution.id} cannot run.`;
+      log.error({ version: execution.flow_version }, 'execution flow version missing');
+      return { status: 'failed', retryable: false, error };
+    }
+
+    log.info(
+      { attempt: claimed.attempt, version: version.version, eventId: event.id },
+      'execution started',
+    );
+    const startedAt = Date.now();
+    const result = await runExecution({
+      executionId: execution.id,
+      document: version.document,
+      event,
+      journal: this.journal,
+      resolveCredential: this.options.resolveCredential,
+      logger: log,
+      signal,
+      ...(this.options.createHttpClient ? { createHttpClient: this.options.createHttpClient } : {}),
+    });
+    const durationMs = Date.now() - startedAt;
+    this.options.onResult?.(result, durationMs);
+
+    if (result.status === 'succeeded') {
+      log.info(
+        { attempt: claimed.attempt, durationMs, reused: result.reused.length },
+        'execution finished',
+      );
+      return { status: 'succeeded' };
+    }
+
+    await db
+      .updateTable('executions')
+      .set({ failed_node_id: result.error?.nodeId || null })
+      .where('id', '=', execution.id)
+      .execute();
+    const outcome: ExecutionOutcome = {
+      status: 'failed',
+      retryable: result.error?.retryable ?? true,
+      error: result.error?.message ?? 'The execution failed without an error message.',
+    };
+    if (result.error?.retryAfterMs !== undefined) outcome.retryAfterMs = result.error.retryAfterMs;
+    log.warn(
+      {
+        attempt: claimed.attempt,
+        durationMs,
+        nodeId: result.error?.nodeId,
+        code: result.error?.code,
+        retryable: outcome.retryable,
+      },
+      'execution run failed',
+    );
+    return outcome;
+  }
+
+  private async loadEvent(execution: {
+    event_id: string;
+    sequence: number | null;
+    event_payload: string | null;
+  }): Promise<ProvisioningEvent | undefined> {
+    if (execution.event_payload !== null)
+      return JSON.parse(execution.event_payload) as ProvisioningEvent;
+
+    const row = await this.options.db
+      .selectFrom('events')
+      .select('payload')
+      .where('id', '=', execution.event_id)
+      .executeTakeFirst();
+    return row ? (JSON.parse(row.payload) as ProvisioningEvent) : undefined;
+  }
+
+  private async pinnedVersion(
+    flowId: string,
+    version: number | null,
+  ): Promise<PublishedFlow | undefined> {
+    if (version === null) return undefined;
+    const key = `${flowId}@${version}`;
+    const cached = this.versions.get(key);
+    if (cached) return cached;
+
+    const loaded = await getFlowVersion(this.options.db, flowId, version);
+    if (!loaded) return undefined;
+    if (this.versions.size >= VERSION_CACHE_SIZE) {
+      this.versions.delete(this.versions.keys().next().value!);
+    }
+    this.versions.set(key, loaded);
+    return loaded;
+  }
+}

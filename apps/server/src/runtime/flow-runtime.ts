@@ -1,0 +1,178 @@
+import type { Kysely } from 'kysely';
+import {
+  ExecutionScheduler,
+  type ExecutionResult,
+  type HttpClientFactory,
+  type RuntimeLogger,
+} from '@scimflow/runtime';
+import type { Database } from '../db/schema.js';
+import { Dispatcher } from './dispatcher.js';
+import { SqlExecutionStore } from './execution-store.js';
+import { Executor, type CredentialResolver } from './executor.js';
+import { pruneRetention } from './retention.js';
+import type { RuntimeSettings } from './settings.js';
+
+/** What the runtime needs from the server. */
+export interface FlowRuntimeOptions {
+  db: Kysely<Database>;
+  settings: RuntimeSettings;
+  resolveCredential: CredentialResolver;
+  logger: RuntimeLogger;
+  createHttpClient?: HttpClientFactory;
+  onResult?: (result: ExecutionResult, durationMs: number) => void;
+}
+
+/**
+ * The durable runtime of one server process: a dispatcher that turns committed events into
+ * queued executions, workers that run them with per-resource order, and periodic retention
+ * pruning. Everything it needs to resume lives in the database, so a restart after a crash
+ * continues where the process stopped once the dead process's leases run out.
+ */
+export class FlowRuntime {
+  readonly store: SqlExecutionStore;
+  readonly dispatcher: Dispatcher;
+  readonly executor: Executor;
+  /** Decrypts a credential by name for one step; test runs use it too. */
+  readonly resolveCredential: CredentialResolver;
+  private readonly scheduler: ExecutionScheduler;
+  private readonly logger: RuntimeLogger;
+  private timers: NodeJS.Timeout[] = [];
+  private dispatching: Promise<void> | undefined;
+  private dispatchAgain = false;
+  private started = false;
+  private stopped = false;
+
+  constructor(private readonly options: FlowRuntimeOptions) {
+    const { db, settings } = options;
+    this.logger = options.logger.child({ component: 'runtime' });
+    this.resolveCredential = options.resolveCredential;
+    this.store = new SqlExecutionStore(db);
+    this.dispatcher = new Dispatcher(db, this.logger);
+    this.executor = new Executor({
+      db,
+      resolveCredential: options.resolveCredential,
+      logger: this.logger,
+      ...(options.createHttpClient ? { createHttpClient: options.createHttpClient } : {}),
+      ...(options.onResult ? { onResult: options.onResult } : {}),
+    });
+    this.scheduler = new ExecutionScheduler({
+      store: this.store,
+      execute: (claimed, signal) => this.executor.execute(claimed, signal),
+      workers: settings.workers,
+      leaseMs: settings.leaseMs,
+      pollMs: settings.pollMs,
+      maxAttempts: settings.maxAttempts,
+      backoff: (retry) =>
+        Math.min(settings.retryBaseDelayMs * 2 ** (retry - 1), settings.retryMaxDelayMs),
+      workerIdPrefix: `${process.pid}-worker`,
+      logger: this.logger,
+    });
+  }
+
+  /** Starts dispatching, the workers and pruning. Calling it twice starts nothing more. */
+  start(): void {
+    if (this.started || this.stopped) return;
+    this.started = true;
+    const { settings } = this.options;
+
+    this.scheduler.start();
+    this.timers.push(setInterval(() => this.wake(), settings.pollMs));
+    this.timers.push(setInterval(() => void this.prune(), settings.pruneIntervalMs));
+    this.wake();
+    this.logger.info(
+      { workers: settings.workers, maxAttempts: settings.maxAttempts, leaseMs: settings.leaseMs },
+      'runtime started',
+    );
+  }
+
+  /**
+   * Dispatches new events and wakes idle workers. The SCIM commit hook calls it; calls during a
+   * dispatch pass coalesce into one more pass.
+   */
+  wake(): void {
+    if (!this.started || this.stopped) return;
+    if (this.dispatching) {
+      this.dispatchAgain = true;
+      return;
+    }
+    this.dispatching = this.dispatchLoop().finally(() => {
+      this.dispatching = undefined;
+    });
+  }
+
+  /** Wakes idle workers without dispatching, after an admin retry queued an execution. */
+  wakeWorkers(): void {
+    this.scheduler.wake();
+  }
+
+  /**
+   * Resolves when every dispatched event's executions have finished, including retries that
+   * wait for their backoff; rejects after `timeoutMs`. For tests and benchmarks.
+   */
+  async settled(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.dispatcher.drain();
+      this.scheduler.wake();
+      if ((await this.store.unfinishedCount()) === 0) return;
+      if (Date.now() > deadline) {
+        throw new Error(`Executions were still unfinished after ${timeoutMs} ms.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /** Deletes finished executions and events beyond the retention caps. */
+  async prune(): Promise<void> {
+    try {
+      const pruned = await pruneRetention(this.options.db, this.options.settings);
+      if (pruned.executions + pruned.testRuns + pruned.events > 0) {
+        this.logger.info({ ...pruned }, 'retention pruned executions and events');
+      }
+    } catch (error) {
+      this.logger.error({ err: String(error) }, 'retention pruning failed');
+    }
+  }
+
+  /**
+   * Stops claiming, waits up to `stopTimeoutMs` for running executions, then returns. Executions
+   * still running after the wait keep their lease and resume after the next start.
+   */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+    if (!this.started) return;
+
+    await this.dispatching;
+    let timeout: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timeout = setTimeout(() => resolve(true), this.options.settings.stopTimeoutMs);
+    });
+    const finished = this.scheduler.stop().then(() => false);
+    const late = await Promise.race([finished, timedOut]);
+    clearTimeout(timeout);
+    if (late) {
+      this.logger.warn(
+        { stopTimeoutMs: this.options.settings.stopTimeoutMs },
+        'runtime stopped with executions still running; they resume after the next start',
+      );
+      return;
+    }
+    this.logger.info({}, 'runtime stopped');
+  }
+
+  private async dispatchLoop(): Promise<void> {
+    do {
+      this.dispatchAgain = false;
+      try {
+        const pass = await this.dispatcher.drain();
+        if (pass.executions > 0) this.scheduler.wake();
+      } catch (error) {
+        // The cursor did not move, so the next wake-up or poll dispatches these events again.
+        this.logger.error({ err: String(error) }, 'dispatching events failed');
+      }
+    } while (this.dispatchAgain && !this.stopped);
+  }
+}

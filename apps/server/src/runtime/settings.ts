@@ -1,0 +1,69 @@
+/** Settings of the durable runtime. Every time is in milliseconds. */
+export interface RuntimeSettings {
+  /** Executions that run at the same time in this process (`SCIMFLOW_WORKERS`). */
+  workers: number;
+  /** Runs of one execution in total, first one included (`SCIMFLOW_EXECUTION_MAX_ATTEMPTS`). */
+  maxAttempts: number;
+  /** Wait before the first automatic retry; it doubles per retry up to `retryMaxDelayMs`. */
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  /** How long a claim holds; a crashed process's executions resume after it runs out. */
+  leaseMs: number;
+  /** How often the dispatcher and idle workers check for work without a wake-up. */
+  pollMs: number;
+  /** Finished live executions kept; older ones are pruned with their steps (`SCIMFLOW_EXECUTION_RETENTION`). */
+  executionRetention: number;
+  /** Finished test runs kept. */
+  testRunRetention: number;
+  /** Dispatched events kept that no stored execution refers to (`SCIMFLOW_EVENT_RETENTION`). */
+  eventRetention: number;
+  /** How often pruning runs. */
+  pruneIntervalMs: number;
+  /** How long a graceful stop waits for running executions before closing. */
+  stopTimeoutMs: number;
+  /** False leaves the runtime stopped, for tools that only write events. */
+  enabled: boolean;
+}
+
+/** The defaults; `loadRuntimeSettings` and test configs override single fields. */
+export const DEFAULT_RUNTIME_SETTINGS: RuntimeSettings = {
+  workers: 8,
+  maxAttempts: 5,
+  retryBaseDelayMs: 1_000,
+  retryMaxDelayMs: 300_000,
+  leaseMs: 60_000,
+  pollMs: 1_000,
+  executionRetention: 10_000,
+  testRunRetention: 1_000,
+  eventRetention: 10_000,
+  pruneIntervalMs: 60_000,
+  stopTimeoutMs: 30_000,
+  enabled: true,
+};
+
+const VARIABLES: [keyof RuntimeSettings, string, number][] = [
+  ['workers', 'SCIMFLOW_WORKERS', 1],
+  ['maxAttempts', 'SCIMFLOW_EXECUTION_MAX_ATTEMPTS', 1],
+  ['leaseMs', 'SCIMFLOW_EXECUTION_LEASE_MS', 100],
+  ['executionRetention', 'SCIMFLOW_EXECUTION_RETENTION', 1],
+  ['eventRetention', 'SCIMFLOW_EVENT_RETENTION', 1],
+];
+
+/**
+ * Reads runtime overrides from the environment. Throws naming the variable when a value is not a
+ * whole number at or above its minimum.
+ */
+export function loadRuntimeSettings(env: NodeJS.ProcessEnv): Partial<RuntimeSettings> {
+  const settings: Partial<RuntimeSettings> = {};
+  for (const [key, name, minimum] of VARIABLES) {
+    const text = env[name];
+    if (text === undefined || text === '') continue;
+
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < minimum) {
+      throw new Error(`${name} must be a whole number of at least ${minimum}, got "${text}"`);
+    }
+    (settings as Record<string, number>)[key] = value;
+  }
+  return settings;
+}
