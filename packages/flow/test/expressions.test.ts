@@ -49,6 +49,8 @@ describe('evaluateTemplate', () => {
     ['{{ user.missing }}', undefined],
     ['[{{ user.missing }}]', '[]'],
     ['plain text', 'plain text'],
+    ['x{{ }}y', 'xy'],
+    ['a {{ "{{" }} b', 'a {{ b'],
     ['{{ {"a": {"b": user.active}} }}', { a: { b: true } }],
     ['{{ user.emails.value }}', ['zoe.work@example.com', 'zoe@example.com']],
     ['{{ before }}!', '{"active":false}!'],
@@ -64,6 +66,10 @@ describe('evaluateTemplate', () => {
 });
 
 describe('evaluateExpression', () => {
+  it('returns undefined for a blank expression', async () => {
+    expect(await evaluateExpression('  ', scope)).toBeUndefined();
+  });
+
   it('returns plain arrays for sequences', async () => {
     const value = await evaluateExpression('user.emails.value', scope);
 

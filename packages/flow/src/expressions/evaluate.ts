@@ -5,7 +5,7 @@ import { parseTemplate, TemplateSyntaxError } from './template.js';
 
 /**
  * Evaluates one JSONata expression against a scope. Returns plain JSON values: JSONata's internal
- * sequences become arrays, and functions become undefined. Throws ExpressionError naming the
+ * sequences become arrays, and functions become undefined. A blank expression returns undefined. Throws ExpressionError naming the
  * location on a syntax error, an evaluation error or the time limit.
  */
 export async function evaluateExpression(
@@ -13,6 +13,9 @@ export async function evaluateExpression(
   scope: Record<string, unknown>,
   location: ExpressionLocation = {},
 ): Promise<unknown> {
+  // A blank optional field, such as a trigger without a condition, has no value.
+  if (source.trim() === '') return undefined;
+
   try {
     const compiled = compileExpression(source);
     const result: unknown = await compiled.evaluate(scope, expressionHelpers);

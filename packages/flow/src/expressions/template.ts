@@ -23,7 +23,8 @@ export class TemplateSyntaxError extends Error {
 }
 
 /**
- * Splits a template into text and `{{ expression }}` parts. The scanner skips string literals and
+ * Splits a template into text and `{{ expression }}` parts. There is no escape for a literal
+ * `{{` in text; write `{{ "{{" }}` to produce one. The scanner skips string literals and
  * nested braces inside an expression, so `{{ {"a": {"b": 1}} }}` is one part.
  */
 export function parseTemplate(template: string): ParsedTemplate {

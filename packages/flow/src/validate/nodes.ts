@@ -52,7 +52,7 @@ function parseError(kind: 'template' | 'expression', source: string): string | u
       return undefined;
     }
     for (const part of parseTemplate(source).parts) {
-      if (part.kind === 'expression') compileExpression(part.source);
+      if (part.kind === 'expression' && part.source !== '') compileExpression(part.source);
     }
     return undefined;
   } catch (error) {
