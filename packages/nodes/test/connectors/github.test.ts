@@ -193,8 +193,29 @@ describe('github.inviteToOrganization', () => {
     expect(servers.github.invitations('acme')).toHaveLength(0);
   });
 
+  it('fails retryable once the rate limit is used up', async () => {
+    servers.github.configure({ rateLimit: 1 });
+
+    const error = await runNodeError(githubInviteToOrganization, invite, { credential });
+
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect((error as ConnectorError).status).toBe(403);
+    expect((error as ConnectorError).retryable).toBe(true);
+    expect((error as ConnectorError).retryAfterMs).toBeGreaterThan(3_000);
+    expect(error.message).toContain('API rate limit exceeded');
+  });
+
+  it('requires a GitHub credential', async () => {
+    const http = { name: 'hook', type: 'http.bearer' as const, data: { token: CANARY } };
+
+    const error = await runNodeError(githubInviteToOrganization, invite, { credential: http });
+
+    expect((error as ConnectorError).code).toBe('credential');
+    expect(error.message).toContain('Select a credential of type github.token or github.app');
+    expectNoCanary(error);
+  });
+
   it('keeps the token out of a 401 error', async () => {
-    servers.github.configure({});
     const wrong = { ...credential, data: { ...credential.data, token: `ghp_wrong_${CANARY}` } };
 
     const error = await runNodeError(githubInviteToOrganization, invite, { credential: wrong });
