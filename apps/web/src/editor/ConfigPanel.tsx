@@ -142,16 +142,14 @@ function NodeForm({ node, definition }: { node: FlowNode; definition: NodeDefini
               onFieldChange={(key, value) => {
                 const retry = { ...node.retry, [key]: value };
                 if (value === undefined) delete retry[key as keyof typeof retry];
-                store
-                  .getState()
-                  .commit(
-                    {
-                      type: 'setRetry',
-                      nodeId: node.id,
-                      retry: Object.keys(retry).length ? retry : undefined,
-                    },
-                    { mergeKey: `${node.id}:retry.${key}` },
-                  );
+                store.getState().commit(
+                  {
+                    type: 'setRetry',
+                    nodeId: node.id,
+                    retry: Object.keys(retry).length ? retry : undefined,
+                  },
+                  { mergeKey: `${node.id}:retry.${key}` },
+                );
               }}
             />
           </details>

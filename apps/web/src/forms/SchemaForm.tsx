@@ -147,7 +147,15 @@ export function Field({ spec, value, onChange, path, label }: FieldProps) {
           )}
         </label>
       )}
-      <Control spec={spec} value={value} onChange={onChange} path={path} id={id} label={label} />
+      <Control
+        spec={spec}
+        value={value}
+        onChange={onChange}
+        path={path}
+        id={id}
+        label={label}
+        describedBy={grouped ? undefined : describedBy}
+      />
       <FieldNotes id={id} help={spec.ui.help} messages={messages} />
     </div>
   );
@@ -180,7 +188,15 @@ function FieldNotes({
   );
 }
 
-function Control({ spec, value, onChange, path, id, label }: FieldProps & { id: string }) {
+function Control({
+  spec,
+  value,
+  onChange,
+  path,
+  id,
+  label,
+  describedBy,
+}: FieldProps & { id: string; describedBy?: string }) {
   switch (spec.kind) {
     case 'string':
       if (spec.ui.widget === 'select' && spec.ui.options) {
@@ -198,6 +214,7 @@ function Control({ spec, value, onChange, path, id, label }: FieldProps & { id: 
             path={path}
             id={id}
             label={label}
+            describedBy={describedBy}
           />
         );
       }
@@ -209,6 +226,7 @@ function Control({ spec, value, onChange, path, id, label }: FieldProps & { id: 
           path={path}
           id={id}
           label={label}
+          describedBy={describedBy}
         />
       );
     case 'number':
@@ -220,6 +238,7 @@ function Control({ spec, value, onChange, path, id, label }: FieldProps & { id: 
           path={path}
           id={id}
           label={label}
+          describedBy={describedBy}
         />
       );
     case 'boolean':
@@ -241,6 +260,7 @@ function Control({ spec, value, onChange, path, id, label }: FieldProps & { id: 
           path={path}
           id={id}
           label={label}
+          describedBy={describedBy}
         />
       );
     case 'array':
@@ -265,7 +285,15 @@ function Control({ spec, value, onChange, path, id, label }: FieldProps & { id: 
         <RecordControl spec={spec} value={value} onChange={onChange} path={path} label={label} />
       );
     case 'json':
-      return <JsonControl value={value} onChange={onChange} path={path} id={id} />;
+      return (
+        <JsonControl
+          value={value}
+          onChange={onChange}
+          path={path}
+          id={id}
+          describedBy={describedBy}
+        />
+      );
     default:
       return spec satisfies never;
   }

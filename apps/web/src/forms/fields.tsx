@@ -15,6 +15,8 @@ export interface ControlProps<Spec extends FieldSpec = FieldSpec> {
   /** Id of the control, which the field's label points at. */
   id: string;
   label: string;
+  /** Ids of the help text and problems that describe the control. */
+  describedBy?: string;
 }
 
 type StringSpec = Extract<FieldSpec, { kind: 'string' }>;
@@ -27,6 +29,7 @@ export function StringControl({
   path,
   id,
   label,
+  describedBy,
 }: ControlProps<StringSpec>) {
   const { previewScope, extraFields } = useFormEnvironment();
   const [picking, setPicking] = useState(false);
@@ -56,6 +59,8 @@ export function StringControl({
     value: text,
     placeholder: spec.ui.placeholder,
     'data-field-path': path,
+    'aria-describedby': describedBy,
+    'aria-invalid': describedBy?.includes('-problems') ? true : undefined,
     className: isExpression ? 'mono' : undefined,
     onChange: (event: { target: { value: string } }) =>
       onChange(event.target.value === '' && spec.optional ? undefined : event.target.value),
@@ -99,7 +104,14 @@ export function StringControl({
 type NumberSpec = Extract<FieldSpec, { kind: 'number' }>;
 
 /** Number input with the schema's bounds. */
-export function NumberControl({ spec, value, onChange, path, id }: ControlProps<NumberSpec>) {
+export function NumberControl({
+  spec,
+  value,
+  onChange,
+  path,
+  id,
+  describedBy,
+}: ControlProps<NumberSpec>) {
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? (typeof value === 'number' ? String(value) : '');
   return (
@@ -115,6 +127,7 @@ export function NumberControl({ spec, value, onChange, path, id }: ControlProps<
         spec.defaultValue !== undefined ? String(spec.defaultValue) : spec.ui.placeholder
       }
       data-field-path={path}
+      aria-describedby={describedBy}
       onChange={(event) => {
         const text = event.target.value;
         setDraft(text);
@@ -129,13 +142,21 @@ export function NumberControl({ spec, value, onChange, path, id }: ControlProps<
 type EnumSpec = Extract<FieldSpec, { kind: 'enum' }>;
 
 /** A select of the enum's options; optional fields can be left unset. */
-export function EnumControl({ spec, value, onChange, path, id }: ControlProps<EnumSpec>) {
+export function EnumControl({
+  spec,
+  value,
+  onChange,
+  path,
+  id,
+  describedBy,
+}: ControlProps<EnumSpec>) {
   const current = value === undefined ? '' : String(value);
   return (
     <select
       id={id}
       value={current}
       data-field-path={path}
+      aria-describedby={describedBy}
       onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
     >
       {(spec.optional || spec.defaultValue !== undefined || current === '') && (
@@ -195,7 +216,13 @@ export function MultiSelectControl({
 }
 
 /** Edits a value the form has no widget for, as JSON. */
-export function JsonControl({ value, onChange, path, id }: Omit<ControlProps, 'label' | 'spec'>) {
+export function JsonControl({
+  value,
+  onChange,
+  path,
+  id,
+  describedBy,
+}: Omit<ControlProps, 'label' | 'spec'>) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const shown = draft ?? (value === undefined ? '' : JSON.stringify(value, null, 2));
@@ -207,6 +234,7 @@ export function JsonControl({ value, onChange, path, id }: Omit<ControlProps, 'l
         rows={5}
         value={shown}
         data-field-path={path}
+        aria-describedby={describedBy}
         aria-invalid={error ? true : undefined}
         onChange={(event) => {
           const text = event.target.value;
