@@ -219,3 +219,19 @@ describe('GitHub App installation tokens', () => {
     expect(response.headers.get('x-accepted-github-permissions')).toBe('members=write');
   });
 });
+
+describe('GitHub rate-limit reset', () => {
+  it('restores the budget after resetRateLimits', async () => {
+    servers.github.configure({ rateLimit: 1 });
+    await send(seed.url('/users/mona'), { token: seed.token });
+    const limited = await send(seed.url('/users/mona'), { token: seed.token });
+
+    servers.github.resetRateLimits();
+    const restored = await send(seed.url('/users/mona'), { token: seed.token });
+
+    expect(limited.status).toBe(403);
+    expect(restored.status).toBe(200);
+    expect(restored.headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(restored.headers.get('x-ratelimit-used')).toBe('1');
+  });
+});

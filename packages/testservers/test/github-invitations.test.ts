@@ -224,4 +224,29 @@ describe('GitHub invitations', () => {
 
     expect(teams.body.map((team: { slug: string }) => team.slug)).toEqual(['engineering']);
   });
+
+  it('filters pending invitations by role and source', async () => {
+    await send(seed.url('/orgs/acme/invitations'), {
+      method: 'POST',
+      token: seed.token,
+      body: { email: 'boss@example.com', role: 'admin' },
+    });
+    await send(seed.url('/orgs/acme/invitations'), {
+      method: 'POST',
+      token: seed.token,
+      body: { email: 'dev@example.com' },
+    });
+
+    const admins = await send(seed.url('/orgs/acme/invitations?role=admin'), { token: seed.token });
+    const scim = await send(seed.url('/orgs/acme/invitations?invitation_source=scim'), {
+      token: seed.token,
+    });
+    const invalid = await send(seed.url('/orgs/acme/invitations?role=owner'), {
+      token: seed.token,
+    });
+
+    expect(admins.body.map((item: { email: string }) => item.email)).toEqual(['boss@example.com']);
+    expect(scim.body).toEqual([]);
+    expect(invalid.status).toBe(422);
+  });
 });

@@ -83,6 +83,25 @@ describe('Sheets metadata and reads', () => {
     expect(response.body.values).toHaveLength(expectedRows);
   });
 
+  it('reads several ranges with batchGet', async () => {
+    const query = new URLSearchParams([
+      ['ranges', 'Sheet1!A1:A2'],
+      ['ranges', "'My Tab'!A1"],
+    ]);
+
+    const response = await send(
+      `${servers.google.sheetsBaseUrl}/spreadsheets/${spreadsheetId}/values:batchGet?${query}`,
+      { token },
+    );
+
+    expect(response.status).toBe(200);
+    expect(response.body.spreadsheetId).toBe(spreadsheetId);
+    expect(response.body.valueRanges).toEqual([
+      { range: 'Sheet1!A1:A2', majorDimension: 'ROWS', values: [['email'], ['ada@example.com']] },
+      { range: "'My Tab'!A1", majorDimension: 'ROWS' },
+    ]);
+  });
+
   it('omits values for an empty range', async () => {
     const response = await send(valuesUrl("'My Tab'!A:C"), { token });
 

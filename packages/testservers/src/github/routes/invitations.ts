@@ -176,9 +176,27 @@ export function registerInvitationRoutes(app: FastifyInstance, state: GithubStat
     const org = state.requireOrg(request.params.org);
     requireOrgAccess(state, request, org, 'read');
 
-    const role = (request.query as Record<string, string | undefined>).role ?? 'all';
+    const query = request.query as Record<string, string | undefined>;
+    const role = query.role ?? 'all';
+    const source = query.invitation_source ?? 'all';
+    if (!['all', 'admin', 'direct_member', 'billing_manager', 'hiring_manager'].includes(role)) {
+      throw validationFailed({
+        resource: 'OrganizationInvitation',
+        code: 'invalid',
+        field: 'role',
+      });
+    }
+    if (!['all', 'member', 'scim'].includes(source)) {
+      throw validationFailed({
+        resource: 'OrganizationInvitation',
+        code: 'invalid',
+        field: 'invitation_source',
+      });
+    }
+
+    // Every invitation here comes from a member, so the `scim` source lists none.
     const matches = [...org.invitations.values()].filter(
-      (value) => role === 'all' || value.role === role,
+      (value) => (role === 'all' || value.role === role) && source !== 'scim',
     );
     return paginate(request, reply, matches).map((value) => serializeInvitation(state, org, value));
   });
