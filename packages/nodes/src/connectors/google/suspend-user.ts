@@ -45,7 +45,9 @@ export const googleSuspendUser = defineNode({
     const suspended = action === 'suspend';
 
     const lookup = { method: 'GET', path: userPath(userKey) } as const;
-    const existing = await directory.send({ ...lookup, retryOn: isCreationIncomplete });
+    // NOTE: a user inserted moments ago reads as 404 until Google has propagated it, so a suspend
+    // right after the create reports absent.
+    const existing = await directory.send(lookup);
     if (existing.status === 404 && suspended)
       return { outcome: 'absent', output: { userKey, suspended: null } };
     if (existing.status === 404)
