@@ -247,3 +247,29 @@ describe('parseFilter errors', () => {
     expect(error.detail).toContain(message);
   });
 });
+
+describe('parseFilter limits', () => {
+  test('deep nesting rejected', () => {
+    const text = `${'('.repeat(5000)}userName eq "x"${')'.repeat(5000)}`;
+
+    const error = scimErrorOf(() => parseFilter(text));
+
+    expect(error.scimType).toBe('invalidFilter');
+    expect(error.detail).toContain('Filter nested too deeply at position 32');
+  });
+
+  test('moderate nesting accepted', () => {
+    const text = `${'('.repeat(30)}userName eq "x"${')'.repeat(30)}`;
+
+    expect(parseFilter(text)).toMatchObject({ kind: 'compare', value: 'x' });
+  });
+
+  test('too many comparisons rejected', () => {
+    const text = Array.from({ length: 1001 }, () => 'userName eq "x"').join(' or ');
+
+    const error = scimErrorOf(() => parseFilter(text));
+
+    expect(error.scimType).toBe('invalidFilter');
+    expect(error.detail).toContain('use at most 1000 comparisons');
+  });
+});

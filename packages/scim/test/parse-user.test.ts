@@ -195,6 +195,24 @@ describe('parseUser errors', () => {
   });
 });
 
+describe('parseUser limits', () => {
+  test('deeply nested extension rejected', () => {
+    let nested: unknown = 'leaf';
+    for (let level = 0; level < 10000; level += 1) nested = { next: nested };
+
+    const error = errorOf(() => parseUser({ userName: 'ines', 'urn:x:ext': nested }));
+
+    expect(error.scimType).toBe('invalidValue');
+    expect(error.detail).toContain('deeper than 32 levels');
+  });
+
+  test('shallow extension accepted', () => {
+    const user = parseUser({ userName: 'ines', 'urn:x:ext': { a: { b: { c: [1, 2] } } } });
+
+    expect(user['urn:x:ext']).toEqual({ a: { b: { c: [1, 2] } } });
+  });
+});
+
 describe('parseUser result', () => {
   test('enterprise getter mirrors the URN key', () => {
     const user = parseUser({

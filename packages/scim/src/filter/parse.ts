@@ -13,6 +13,15 @@ const COMPARE_OPERATORS: ReadonlySet<string> = new Set([
   'le',
 ]);
 const NAME_CHARACTER = /[A-Za-z0-9:._$-]/;
+
+/** The maximum nesting of parentheses and value-path brackets in a filter. */
+const MAX_NESTING = 32;
+
+/**
+ * The maximum number of comparisons in a filter. Evaluation recurses once per `and`/`or`, so the
+ * limit keeps a filter from exhausting the stack, and no client filter comes near it.
+ */
+const MAX_TERMS = 1000;
 const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
 /**
@@ -54,6 +63,8 @@ export function parseAttributePath(text: string): AttributePath {
 class FilterParser {
   private position = 0;
   private bracketDepth = 0;
+  private nesting = 0;
+  private terms = 0;
 
   constructor(private readonly text: string) {}
 
@@ -117,6 +128,7 @@ class FilterParser {
 
   private parseGroup(): FilterExpression {
     const opened = this.position;
+    this.enterNesting();
     this.position += 1;
 
     const expression = this.parseOr();
@@ -125,10 +137,16 @@ class FilterParser {
       throw this.unexpected(`expected ")" to close the "(" at position ${opened}`);
     }
     this.position += 1;
+    this.nesting -= 1;
     return expression;
   }
 
   private parseAttributeExpression(): FilterExpression {
+    this.terms += 1;
+    if (this.terms > MAX_TERMS) {
+      throw this.error('Filter too long', `use at most ${MAX_TERMS} comparisons`);
+    }
+
     const path = this.parsePath();
 
     if (this.peek() === '[') {
@@ -145,6 +163,7 @@ class FilterParser {
 
   private parseValueFilter(): FilterExpression {
     const opened = this.position;
+    this.enterNesting();
     this.position += 1;
     this.bracketDepth += 1;
 
@@ -155,6 +174,7 @@ class FilterParser {
 
     this.position += 1;
     this.bracketDepth -= 1;
+    this.nesting -= 1;
     return filter;
   }
 
@@ -288,6 +308,17 @@ class FilterParser {
 
     this.position = saved;
     return false;
+  }
+
+  /** Counts one level of `(` or `[`, so that deep nesting fails with a message, not a stack overflow. */
+  private enterNesting(): void {
+    this.nesting += 1;
+    if (this.nesting > MAX_NESTING) {
+      throw this.error(
+        'Filter nested too deeply',
+        `use at most ${MAX_NESTING} levels of parentheses and brackets`,
+      );
+    }
   }
 
   private skipWhitespace(): void {

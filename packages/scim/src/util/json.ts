@@ -1,3 +1,5 @@
+import { scimErrors } from '../errors.js';
+
 /** A JSON object as stored and exchanged by this package. */
 export type JsonObject = Record<string, unknown>;
 
@@ -16,15 +18,32 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Deep-copies a JSON value. Keys that could reach a prototype are dropped. */
-export function cloneJson<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => cloneJson(item)) as T;
-  if (!isObject(value)) return value;
+/**
+ * The maximum nesting of objects and arrays in a value. SCIM resources nest three levels at most
+ * (extension, attribute, sub-attribute), so the limit only stops bodies built to exhaust the stack.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Deep-copies a JSON value. Keys that could reach a prototype are dropped.
+ *
+ * @throws ScimError 400 `invalidValue` when the value nests deeper than {@link MAX_JSON_DEPTH}.
+ */
+export function cloneJson<T>(value: T, depth = 0): T {
+  if (!Array.isArray(value) && !isObject(value)) return value;
+
+  if (depth >= MAX_JSON_DEPTH) {
+    throw scimErrors.invalidValue(
+      `Invalid value: objects and arrays nest deeper than ${MAX_JSON_DEPTH} levels.`,
+    );
+  }
+
+  if (Array.isArray(value)) return value.map((item: unknown) => cloneJson(item, depth + 1)) as T;
 
   const copy: JsonObject = {};
   for (const [key, item] of Object.entries(value)) {
     if (FORBIDDEN_KEYS.has(key) || item === undefined) continue;
-    copy[key] = cloneJson(item);
+    copy[key] = cloneJson(item, depth + 1);
   }
   return copy as T;
 }
