@@ -38,8 +38,8 @@ export function findDefinition<T extends SubAttributeDefinition>(
   definitions: readonly T[],
   name: string,
 ): T | undefined {
-  const wanted = name.toLowerCase();
-  return definitions.find((definition) => definition.name.toLowerCase() === wanted);
+  const lowerName = name.toLowerCase();
+  return definitions.find((definition) => definition.name.toLowerCase() === lowerName);
 }
 
 export { isUrn };
@@ -49,18 +49,18 @@ export { isUrn };
  * maps to the 2.0 one), or undefined when the URN is not a known extension.
  */
 export function knownExtensionUrn(urn: string, resourceType: ResourceTypeName): string | undefined {
-  const wanted = urn.toLowerCase();
-  if (resourceType === 'User' && wanted === SCIM11_ENTERPRISE) return SCHEMAS.enterpriseUser;
+  const lowerUrn = urn.toLowerCase();
+  if (resourceType === 'User' && lowerUrn === SCIM11_ENTERPRISE) return SCHEMAS.enterpriseUser;
 
-  return EXTENSIONS[resourceType].find((schema) => schema.id.toLowerCase() === wanted)?.id;
+  return EXTENSIONS[resourceType].find((schema) => schema.id.toLowerCase() === lowerUrn)?.id;
 }
 
 /** Returns true when `urn` names the core schema of `resourceType` (or SCIM 1.1 core for User). */
 export function isCoreUrn(urn: string, resourceType: ResourceTypeName): boolean {
-  const wanted = urn.toLowerCase();
-  if (resourceType === 'User' && wanted === SCHEMAS.scim11Core) return true;
+  const lowerUrn = urn.toLowerCase();
+  if (resourceType === 'User' && lowerUrn === SCHEMAS.scim11Core) return true;
 
-  return wanted === coreSchemaUrn(resourceType).toLowerCase();
+  return lowerUrn === coreSchemaUrn(resourceType).toLowerCase();
 }
 
 /** Returns the attribute definitions of an extension URN, or undefined for an unmodelled one. */

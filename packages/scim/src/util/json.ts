@@ -52,8 +52,8 @@ export function cloneJson<T>(value: T, depth = 0): T {
 export function findKey(object: JsonObject, key: string): string | undefined {
   if (Object.hasOwn(object, key)) return key;
 
-  const wanted = key.toLowerCase();
-  return Object.keys(object).find((candidate) => candidate.toLowerCase() === wanted);
+  const lowerName = key.toLowerCase();
+  return Object.keys(object).find((candidate) => candidate.toLowerCase() === lowerName);
 }
 
 /** Reads an own property by name, ignoring case. */
