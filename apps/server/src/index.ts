@@ -25,3 +25,4 @@ export type { EventsCommittedListener } from './events/event-bus.js';
 export { writeEvents, type PendingEvent, type EventSource } from './events/event-writer.js';
 export { AdminError } from './admin/admin-errors.js';
 export { SESSION_COOKIE, CSRF_HEADER } from './admin/admin-api.js';
+export { importUsers } from './scim/users/user-import.js';

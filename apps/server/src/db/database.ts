@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 /** An open database: the Kysely handle plus a way to close it. */
 export interface OpenDatabase {
@@ -29,7 +30,9 @@ export async function openDatabase(dataDir: string): Promise<OpenDatabase> {
   // WAL with synchronous=NORMAL stays consistent after a crash; a power loss may drop the last commits.
   sqlite.pragma('synchronous = NORMAL');
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
 
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();

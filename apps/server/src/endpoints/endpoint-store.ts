@@ -36,9 +36,35 @@ export class EndpointExistsError extends Error {
   }
 }
 
+// How long `resolve` trusts a cached endpoint. Changes made through this store clear the cache
+// at once; the TTL bounds how long another process's change can go unseen.
+const RESOLVE_TTL_MS = 5000;
+
 /** Reads and writes SCIM endpoints and their hashed credentials. */
 export class EndpointStore {
+  private readonly resolved = new Map<
+    string,
+    { at: number; found?: { endpoint: EndpointRow; credentials: EndpointCredentials } }
+  >();
+
   constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Returns the endpoint with `slug` and its credential hashes, from a short-lived cache. Every
+   * SCIM request calls this, so it saves two queries per request.
+   */
+  async resolve(
+    slug: string,
+  ): Promise<{ endpoint: EndpointRow; credentials: EndpointCredentials } | undefined> {
+    const cached = this.resolved.get(slug);
+    if (cached && Date.now() - cached.at < RESOLVE_TTL_MS) return cached.found;
+
+    const endpoint = await this.findBySlug(slug);
+    const credentials = endpoint && (await this.credentials(endpoint.id));
+    const found = endpoint && credentials ? { endpoint, credentials } : undefined;
+    this.resolved.set(slug, { at: Date.now(), ...(found ? { found } : {}) });
+    return found;
+  }
 
   /** Returns the endpoint with `slug`, or undefined. */
   async findBySlug(slug: string): Promise<EndpointRow | undefined> {
@@ -134,6 +160,7 @@ export class EndpointStore {
       if (isUniqueViolation(error)) throw new EndpointExistsError(slug);
       throw error;
     }
+    this.resolved.clear();
 
     return { endpoint, secrets };
   }
@@ -154,6 +181,7 @@ export class EndpointStore {
       .set({ ...hashes, updated_at: new Date().toISOString() })
       .where('endpoint_id', '=', endpoint.id)
       .execute();
+    this.resolved.clear();
     return secrets;
   }
 
@@ -167,12 +195,14 @@ export class EndpointStore {
       api_key_header: changes.apiKeyHeader ?? endpoint.api_key_header,
     };
     await this.db.updateTable('endpoints').set(next).where('id', '=', endpoint.id).execute();
+    this.resolved.clear();
     return { ...endpoint, ...next };
   }
 
   /** Deletes an endpoint with its users, groups, credentials and request log (by cascade). */
   async delete(endpoint: EndpointRow): Promise<void> {
     await this.db.deleteFrom('endpoints').where('id', '=', endpoint.id).execute();
+    this.resolved.clear();
   }
 }
 

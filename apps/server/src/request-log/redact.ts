@@ -36,6 +36,8 @@ export function bodyForLog(body: unknown, maxChars: number): string | null {
 }
 
 function redactText(text: string): string {
+  // Most bodies name no secret-looking key, and then there is nothing to parse or redact.
+  if (!SECRET_KEY.test(text)) return text;
   try {
     return JSON.stringify(redactJson(JSON.parse(text)));
   } catch {

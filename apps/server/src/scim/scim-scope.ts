@@ -58,9 +58,8 @@ export function useScimScope(
     const slug = (request.params as { slug?: string }).slug;
     if (!slug) return;
 
-    const endpoint = await app.scimflow.endpoints.findBySlug(slug);
-    const credentials = endpoint && (await app.scimflow.endpoints.credentials(endpoint.id));
-    if (!endpoint || !credentials) {
+    const found = await app.scimflow.endpoints.resolve(slug);
+    if (!found) {
       return sendScimError(
         reply,
         scimErrors.notFound(
@@ -69,6 +68,7 @@ export function useScimScope(
       );
     }
 
+    const { endpoint, credentials } = found;
     const method = await authenticate(app, request, endpoint, credentials);
     if (!method) {
       request.log.info({ endpoint: slug }, 'SCIM authentication failed');
