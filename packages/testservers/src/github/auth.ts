@@ -103,6 +103,7 @@ export function installGithubAuth(app: FastifyInstance, state: GithubState): voi
         `Invalid API version ${version}: expected one of ${supportedApiVersions.join(', ')}`,
       );
     }
+    reply.header('x-github-api-version-selected', version ?? supportedApiVersions[0]);
 
     const routeConfig = request.routeOptions.config as { githubAuth?: string } | undefined;
     if (routeConfig?.githubAuth === 'appJwt') return;

@@ -1,6 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { validationFailed } from './errors.js';
+function positiveInteger(text: string | undefined): number | undefined {
+  const value = Number(text);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
 
 /**
  * Returns one page of `items` for GitHub's `per_page` (default 30, max 100) and `page` query
@@ -8,14 +11,9 @@ import { validationFailed } from './errors.js';
  */
 export function paginate<T>(request: FastifyRequest, reply: FastifyReply, items: T[]): T[] {
   const query = request.query as Record<string, string | undefined>;
-  const perPage = Math.min(100, Number(query.per_page ?? 30));
-  const page = Number(query.page ?? 1);
-  if (!Number.isInteger(perPage) || perPage < 1) {
-    throw validationFailed({ resource: 'Search', code: 'invalid', field: 'per_page' });
-  }
-  if (!Number.isInteger(page) || page < 1) {
-    throw validationFailed({ resource: 'Search', code: 'invalid', field: 'page' });
-  }
+  // NOTE: GitHub does not document invalid `per_page` or `page` values; here they use the default.
+  const perPage = Math.min(100, positiveInteger(query.per_page) ?? 30);
+  const page = positiveInteger(query.page) ?? 1;
 
   const lastPage = Math.max(1, Math.ceil(items.length / perPage));
   const url = new URL(request.url, `${request.protocol}://${request.host}`);
