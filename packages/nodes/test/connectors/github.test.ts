@@ -120,6 +120,34 @@ describe('github.inviteToOrganization', () => {
     ).toBe(1);
   });
 
+  it('adopts the invitation a concurrent run created', async () => {
+    servers.faults.add({
+      api: 'github',
+      method: 'POST',
+      path: '/orgs/acme/invitations',
+      action: { kind: 'delay', ms: 300 },
+    });
+
+    const results = await Promise.all([
+      runNode(githubInviteToOrganization, invite, { credential }),
+      runNode(githubInviteToOrganization, invite, { credential }),
+    ]);
+
+    expect(results.map((result) => result.outcome).sort()).toEqual(['adopted', 'created']);
+    expect(
+      servers.requests
+        .find({ api: 'github', method: 'POST' })
+        .map((request) => request.status)
+        .sort(),
+    ).toEqual([201, 422]);
+    expect(servers.github.invitations('acme')).toHaveLength(1);
+    const [created, adopted] =
+      results[0]!.outcome === 'created' ? results : [results[1]!, results[0]!];
+    expect((adopted!.output as { invitationId: number }).invitationId).toBe(
+      (created!.output as { invitationId: number }).invitationId,
+    );
+  });
+
   it('retries a POST rejected with 429 and Retry-After', async () => {
     servers.faults.add({
       api: 'github',

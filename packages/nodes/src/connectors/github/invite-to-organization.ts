@@ -104,18 +104,14 @@ export const githubInviteToOrganization = defineNode({
       return { outcome: 'adopted', output: { org, email, state: 'member' } };
     }
     if (response.status === 422 && /already/i.test(message) && /invit/i.test(message)) {
+      // The invitation may be listed under the invitee's username rather than this email, so
+      // GitHub's word that one is pending counts even when the list shows none for the email.
       const invitation = await findInvitationByEmail(github, org, email);
-      if (invitation)
-        return {
-          outcome: 'adopted',
-          output: {
-            org,
-            email,
-            state: 'pending',
-            invitationId: invitation.id,
-            role: invitation.role,
-          },
-        };
+      const output = { org, email, state: 'pending', invitationId: invitation?.id ?? null };
+      return {
+        outcome: 'adopted',
+        output: invitation ? { ...output, role: invitation.role } : output,
+      };
     }
 
     throw github.fail(create, response);
