@@ -30,3 +30,10 @@ export type FilterExpression =
   | { kind: 'and' | 'or'; left: FilterExpression; right: FilterExpression }
   | { kind: 'not'; expression: FilterExpression }
   | { kind: 'valuePath'; path: AttributePath; filter: FilterExpression };
+
+/** Writes an attribute path back in filter syntax, for messages. */
+export function formatPath(path: AttributePath): string {
+  const prefix = path.schema === undefined ? '' : `${path.schema}:`;
+  const suffix = path.subAttribute === undefined ? '' : `.${path.subAttribute}`;
+  return `${prefix}${path.attribute}${path.valueFilter === undefined ? '' : '[…]'}${suffix}`;
+}

@@ -3,8 +3,13 @@ import { findDefinition, resolveAttribute } from '../catalogue/resolve.js';
 import type { AttributeDefinition, SubAttributeDefinition } from '../schemas/discovery.js';
 import type { ResourceTypeName } from '../urns.js';
 import { getIgnoringCase, isObject, isUnassigned, type JsonObject } from '../util/json.js';
-import type { AttributePath, CompareOperator, FilterExpression, FilterValue } from './ast.js';
-import { formatPath } from './parse.js';
+import {
+  formatPath,
+  type AttributePath,
+  type CompareOperator,
+  type FilterExpression,
+  type FilterValue,
+} from './ast.js';
 
 type Definition = AttributeDefinition | SubAttributeDefinition;
 

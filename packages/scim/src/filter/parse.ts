@@ -1,5 +1,11 @@
 import { scimErrors } from '../errors.js';
-import type { AttributePath, CompareOperator, FilterExpression, FilterValue } from './ast.js';
+import {
+  formatPath,
+  type AttributePath,
+  type CompareOperator,
+  type FilterExpression,
+} from './ast.js';
+import { literalOf, scanQuotedString, scanUnquotedValue } from './scan.js';
 
 const COMPARE_OPERATORS: ReadonlySet<string> = new Set([
   'eq',
@@ -22,15 +28,6 @@ const MAX_NESTING = 32;
  * limit keeps a filter from exhausting the stack, and no client filter comes near it.
  */
 const MAX_TERMS = 1000;
-const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
-
-/**
- * The text after an unquoted value that ends it: ` and ` or ` or ` followed by the start of another
- * expression (`(`, `not`, or an attribute path with an operator or value filter). Checking the
- * next expression keeps a value such as `Tide and Ops` whole.
- */
-const NEXT_EXPRESSION =
-  /^\s+(and|or)\s+(\(|not\s*\(|[A-Za-z][\w:.$-]*(\[|\s+(eq|ne|co|sw|ew|gt|ge|lt|le)\s|\s+pr(\s|\)|$)))/i;
 
 /**
  * Parses a SCIM filter (RFC 7644 §3.4.2.2): the operators `eq ne co sw ew gt ge lt le pr`,
@@ -201,9 +198,14 @@ class FilterParser {
       throw this.error('Unexpected end of filter', `expected a value after '${operator}'`);
 
     const compare = { kind: 'compare' as const, path, operator: operator as CompareOperator };
-    if (this.peek() === '"') return { ...compare, value: this.readQuotedString() };
+    if (this.peek() === '"') {
+      const { value, end } = scanQuotedString(this.text, this.position);
+      this.position = end;
+      return { ...compare, value };
+    }
 
-    const raw = this.readUnquotedValue();
+    const { raw, end } = scanUnquotedValue(this.text, this.position, this.bracketDepth > 0);
+    this.position = end;
     if (raw === '') throw this.unexpected(`expected a value after '${operator}'`);
     return { ...compare, value: literalOf(raw), raw };
   }
@@ -250,48 +252,6 @@ class FilterParser {
     const start = this.position;
     while (/[A-Za-z]/.test(this.text[this.position] ?? '')) this.position += 1;
     return this.text.slice(start, this.position);
-  }
-
-  private readQuotedString(): string {
-    const start = this.position;
-    let index = start + 1;
-    while (index < this.text.length) {
-      const character = this.text[index];
-      if (character === '\\') {
-        index += 2;
-        continue;
-      }
-      if (character === '"') break;
-      index += 1;
-    }
-    if (index >= this.text.length) {
-      throw scimErrors.invalidFilter(
-        `Unterminated string at position ${start}: add the closing '"' after ${this.text.slice(start, start + 20)}.`,
-      );
-    }
-
-    this.position = index + 1;
-    try {
-      return JSON.parse(this.text.slice(start, index + 1)) as string;
-    } catch {
-      throw scimErrors.invalidFilter(
-        `Invalid string at position ${start}: ${this.text.slice(start, index + 1)} has an invalid escape sequence.`,
-      );
-    }
-  }
-
-  private readUnquotedValue(): string {
-    const start = this.position;
-    let index = start;
-    while (index < this.text.length) {
-      const character = this.text[index] ?? '';
-      if (character === ')' || (character === ']' && this.bracketDepth > 0)) break;
-      if (/\s/.test(character) && NEXT_EXPRESSION.test(this.text.slice(index))) break;
-      index += 1;
-    }
-
-    this.position = index;
-    return this.text.slice(start, index).trimEnd();
   }
 
   private matchKeyword(keyword: string): boolean {
@@ -341,20 +301,4 @@ class FilterParser {
     if (this.atEnd()) return this.error('Unexpected end of filter', expectation);
     return this.error(`Unexpected '${this.text[this.position]}'`, expectation);
   }
-}
-
-function literalOf(raw: string): FilterValue {
-  const lowered = raw.toLowerCase();
-  if (lowered === 'true') return true;
-  if (lowered === 'false') return false;
-  if (lowered === 'null') return null;
-  if (NUMBER.test(raw)) return Number(raw);
-  return raw;
-}
-
-/** Writes an attribute path back in filter syntax, for messages. */
-export function formatPath(path: AttributePath): string {
-  const prefix = path.schema === undefined ? '' : `${path.schema}:`;
-  const suffix = path.subAttribute === undefined ? '' : `.${path.subAttribute}`;
-  return `${prefix}${path.attribute}${path.valueFilter === undefined ? '' : '[…]'}${suffix}`;
 }
