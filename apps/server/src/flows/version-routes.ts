@@ -1,0 +1,118 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { canPublish, validateFlow } from '@scimflow/flow';
+import { createValidationContext } from '@scimflow/nodes';
+import { AdminError } from '../admin/admin-errors.js';
+import { knownCredentials } from '../credentials/known-credentials.js';
+import { documented } from '../openapi/route-doc.js';
+import { loadFlow, withNameCheck } from './flow-errors.js';
+import {
+  FlowIdParams,
+  FlowSchema,
+  FlowVersionSchema,
+  PublishBody,
+  VersionParams,
+} from './flow-schemas.js';
+import { draftOf, FlowStore } from './flow-store.js';
+import { flowVersionView, flowView } from './flow-views.js';
+import { readDocument } from './published.js';
+
+const TAG = 'Flow versions';
+
+/** Admin routes for published versions: publish, list, read and restore into the draft. */
+export async function versionRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.scimflow;
+  const flows = new FlowStore(db);
+
+  async function loadVersion(params: unknown) {
+    const { id, version } = VersionParams.parse(params);
+    const flow = await loadFlow(flows, id);
+    const row = await flows.version(flow.id, version);
+    if (row) return { flow, row };
+
+    throw new AdminError(
+      404,
+      'flow_version_not_found',
+      `Flow "${flow.name}" has no version ${version}. List its versions with GET /api/flows/${flow.id}/versions.`,
+    );
+  }
+
+  app.post(
+    '/flows/:id/publish',
+    documented({
+      tag: TAG,
+      summary: 'Publish the draft as the next version; 422 with the problems while errors remain',
+      params: FlowIdParams,
+      body: PublishBody,
+      status: 201,
+      response: FlowVersionSchema,
+    }),
+    async (request, reply) => {
+      const flow = await loadFlow(flows, FlowIdParams.parse(request.params).id);
+      const { note } = PublishBody.parse(request.body ?? {});
+
+      const context = createValidationContext(await knownCredentials(db));
+      const problems = validateFlow(draftOf(flow), context);
+      if (!canPublish(problems)) {
+        const errors = problems.filter((problem) => problem.severity === 'error');
+        throw new AdminError(
+          422,
+          'flow_invalid',
+          `Flow "${flow.name}" has ${errors.length} error(s) and cannot be published: ${errors[0]?.message ?? ''}`,
+          problems,
+        );
+      }
+
+      const username = request.adminSession?.username ?? 'admin';
+      const row = await flows.publish(flow, note, username);
+      request.log.info({ flowId: flow.id, version: row.version }, 'flow published');
+      return reply.status(201).send(flowVersionView(row, false));
+    },
+  );
+
+  app.get(
+    '/flows/:id/versions',
+    documented({
+      tag: TAG,
+      summary: 'List published versions, newest first',
+      params: FlowIdParams,
+      response: z.array(FlowVersionSchema),
+    }),
+    async (request) => {
+      const flow = await loadFlow(flows, FlowIdParams.parse(request.params).id);
+      const rows = await flows.versions(flow.id);
+      return rows.map((row) => flowVersionView(row, false));
+    },
+  );
+
+  app.get(
+    '/flows/:id/versions/:version',
+    documented({
+      tag: TAG,
+      summary: 'Get one published version with its document',
+      params: VersionParams,
+      response: FlowVersionSchema,
+    }),
+    async (request) => flowVersionView((await loadVersion(request.params)).row, true),
+  );
+
+  app.post(
+    '/flows/:id/versions/:version/restore',
+    documented({
+      tag: TAG,
+      summary: "Copy a version into the draft, keeping the flow's current name",
+      params: VersionParams,
+      response: FlowSchema,
+    }),
+    async (request) => {
+      const { flow, row } = await loadVersion(request.params);
+      // The current name stays, so restoring never collides with a flow named like an old version.
+      const document = { ...readDocument(flow.id, row.version, row.document), name: flow.name };
+      const restored = await withNameCheck(() => flows.saveDraft(flow, document));
+      request.log.info({ flowId: flow.id, version: row.version }, 'flow version restored');
+
+      const latest = (await flows.latestVersions([flow.id])).get(flow.id);
+      return flowView(restored, latest);
+    },
+  );
+}
