@@ -192,6 +192,7 @@ describe('github.inviteToOrganization', () => {
     expect(error.message).toMatch(
       /^GitHub POST \/github\/orgs\/acme\/invitations failed with status 422: .*Over invitation rate limit/,
     );
+    expect(error.message).toContain('GitHub allows 50 invitations per organization in 24 hours');
     expect(
       servers.requests.count({ api: 'github', method: 'POST', path: '/orgs/acme/invitations' }),
     ).toBe(1);

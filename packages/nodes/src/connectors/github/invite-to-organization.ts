@@ -114,6 +114,13 @@ export const githubInviteToOrganization = defineNode({
       };
     }
 
+    if (response.status === 422 && /over invitation rate limit/i.test(message)) {
+      throw github.fail(
+        create,
+        response,
+        'GitHub allows 50 invitations per organization in 24 hours, or 500 for paid organizations and those older than a month. Run the flow again later.',
+      );
+    }
     throw github.fail(create, response);
   },
 });
