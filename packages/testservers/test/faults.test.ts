@@ -140,14 +140,21 @@ describe('fault injection', () => {
     expect(passed.status).toBe(200);
   });
 
-  it('rejects an invalid rule over HTTP', async () => {
+  it.each([
+    ['a relative path', { path: 'users', action: { kind: 'reset' } }, 'users'],
+    ['an unknown kind', { path: '/users', action: { kind: 'explode' } }, 'explode'],
+    ['a 2xx error status', { path: '/users', action: { kind: 'error', status: 200 } }, '200'],
+    ['a negative delay', { path: '/users', action: { kind: 'delay', ms: -1 } }, '-1'],
+    ['zero times', { path: '/users', times: 0, action: { kind: 'reset' } }, '0'],
+  ])('rejects %s over HTTP', async (_case, rule, named) => {
     const response = await send(`${servers.origin}/__control/faults`, {
       method: 'POST',
-      body: { path: 'users', action: { kind: 'reset' } },
+      body: rule,
     });
 
     expect(response.status).toBe(400);
-    expect(response.body.message).toContain('users');
+    expect(response.body.message).toContain(named);
+    expect(servers.faults.list()).toEqual([]);
   });
 });
 

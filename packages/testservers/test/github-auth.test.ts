@@ -73,6 +73,23 @@ describe('GitHub authentication', () => {
     expect(write.status).toBe(403);
   });
 
+  it('rejects a fine-grained token without members write', async () => {
+    const token = servers.github.createFineGrainedToken('octo-owner', { members: 'read' });
+
+    const read = await send(seed.url('/orgs/acme/invitations'), { token });
+    const write = await send(seed.url('/orgs/acme/invitations'), {
+      method: 'POST',
+      token,
+      body: { email: 'x@example.com' },
+    });
+
+    expect(token).toMatch(/^github_pat_/);
+    expect(read.status).toBe(200);
+    expect(write.status).toBe(403);
+    expect(write.body.message).toBe('Resource not accessible by personal access token');
+    expect(write.headers.get('x-accepted-github-permissions')).toBe('members=write');
+  });
+
   it('hides an organization from non-members', async () => {
     const token = servers.github.createToken('stranger');
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 
-import type { ApiName, FaultInjector, FaultRule } from './faults.js';
+import { checkFaultRule, type ApiName, type FaultInjector, type FaultRule } from './faults.js';
 import type { RequestLog } from './request-log.js';
 
 /** Parts of the test servers that the control routes use. */
@@ -31,10 +31,16 @@ export function registerControlRoutes(app: FastifyInstance, target: ControlTarge
   app.get('/__control/faults', async () => ({ faults: target.faults.list() }));
 
   app.post('/__control/faults', async (request, reply) => {
-    const body = request.body as FaultRule | { rules?: FaultRule[] } | undefined;
-    const rules = body !== undefined && 'rules' in body ? (body.rules ?? []) : [body as FaultRule];
+    const body = request.body as FaultRule | { rules?: unknown } | undefined;
+    const batch = typeof body === 'object' && body !== null && 'rules' in body;
+    const rules = (batch ? body.rules : [body]) as FaultRule[];
+    if (!Array.isArray(rules)) {
+      return reply.code(400).send(controlError('Invalid rules: expected an array of fault rules'));
+    }
 
     try {
+      // Check every rule first, so a bad rule in a batch adds none of them.
+      rules.forEach(checkFaultRule);
       const added = rules.map((rule) => target.faults.add(rule));
       return reply.code(201).send({ faults: added });
     } catch (error) {

@@ -56,29 +56,80 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+const actionKinds = ['rateLimit', 'error', 'delay', 'reset', 'applyThenFail'];
+
+/** Throws an error naming the field when an action (possibly sent over HTTP) is malformed. */
+function checkAction(action: FaultAction): void {
+  if (!actionKinds.includes(action.kind)) {
+    throw new Error(
+      `Invalid fault action kind ${JSON.stringify(action.kind)}: expected one of ${actionKinds.join(', ')}`,
+    );
+  }
+
+  if (
+    action.kind === 'error' &&
+    !(Number.isInteger(action.status) && action.status >= 400 && action.status <= 599)
+  ) {
+    throw new Error(
+      `Invalid fault status ${JSON.stringify(action.status)}: expected an integer from 400 to 599`,
+    );
+  }
+
+  if (action.kind === 'delay' && !(Number.isFinite(action.ms) && action.ms >= 0)) {
+    throw new Error(
+      `Invalid fault delay ${JSON.stringify(action.ms)}: expected milliseconds of 0 or more`,
+    );
+  }
+
+  if (
+    action.kind === 'rateLimit' &&
+    action.status !== undefined &&
+    action.status !== 403 &&
+    action.status !== 429
+  ) {
+    throw new Error(
+      `Invalid rate-limit status ${JSON.stringify(action.status)}: expected 403 or 429`,
+    );
+  }
+}
+
+/**
+ * Throws an error that names the bad field when a rule, possibly sent over HTTP, has no
+ * absolute path, no valid action, or a `times` that is not a positive integer.
+ */
+export function checkFaultRule(rule: FaultRule): void {
+  if (typeof rule !== 'object' || rule === null) {
+    throw new Error('Missing fault rule: expected an object with path and action');
+  }
+
+  if (typeof rule.path !== 'string' || !rule.path.startsWith('/')) {
+    throw new Error(
+      `Invalid fault path ${JSON.stringify(rule.path)}: expected a path starting with "/"`,
+    );
+  }
+
+  if (typeof rule.action !== 'object' || rule.action === null) {
+    throw new Error('Missing fault action: expected an object such as {"kind":"rateLimit"}');
+  }
+  checkAction(rule.action);
+
+  const times = rule.times ?? 1;
+  if (!Number.isInteger(times) || times < 1) {
+    throw new Error(
+      `Invalid fault times ${JSON.stringify(rule.times)}: expected a positive integer`,
+    );
+  }
+}
+
 /** Stores fault rules and applies them to matching requests. */
 export class FaultInjector {
   private rules: (ActiveFault & { regexp: RegExp })[] = [];
   private nextId = 1;
 
-  /** Adds a rule and returns it with its id. Rejects a rule without a path or action. */
+  /** Adds a rule and returns it with its id; throws for a malformed rule, as {@link checkFaultRule} does. */
   add(rule: FaultRule): ActiveFault {
-    if (typeof rule.path !== 'string' || !rule.path.startsWith('/')) {
-      throw new Error(
-        `Invalid fault path ${JSON.stringify(rule.path)}: expected a path starting with "/"`,
-      );
-    }
-
-    if (typeof rule.action !== 'object' || rule.action === null) {
-      throw new Error('Missing fault action: expected an object such as {"kind":"rateLimit"}');
-    }
-
+    checkFaultRule(rule);
     const times = rule.times ?? 1;
-    if (!Number.isInteger(times) || times < 1) {
-      throw new Error(
-        `Invalid fault times ${JSON.stringify(rule.times)}: expected a positive integer`,
-      );
-    }
 
     const active = {
       ...rule,

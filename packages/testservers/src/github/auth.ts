@@ -169,6 +169,17 @@ export function requireOrgAccess(
 
   const role = org.members.get(token.userId);
   if (role === undefined) throw notFound();
+
+  const granted = token.permissions?.members;
+  if (
+    token.permissions !== undefined &&
+    (granted === undefined || (access === 'write' && granted !== 'write'))
+  ) {
+    throw forbidden('Resource not accessible by personal access token', {
+      'x-accepted-github-permissions': `members=${access}`,
+    });
+  }
+
   // NOTE: GitHub's exact message for a non-owner's write is not documented; clients should
   // classify by the 403 status alone.
   if (access === 'write' && role !== 'admin') {

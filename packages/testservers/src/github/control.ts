@@ -126,6 +126,17 @@ export class GithubControl {
   }
 
   /**
+   * Issues a fine-grained personal access token (`github_pat_…`) with these organization
+   * permissions, such as `{ members: 'read' }`, and returns it.
+   */
+  createFineGrainedToken(login: string, permissions: Record<string, 'read' | 'write'>): string {
+    const user = this.createUser({ login });
+    const token = `github_pat_${generateGithubToken('ghp_').slice(4)}`;
+    this.state.tokens.set(token, { token, userId: user.id, kind: 'personal', permissions });
+    return token;
+  }
+
+  /**
    * Registers a GitHub App with a new RSA key pair and installs it on an organization with
    * `members: write`, or with `permissions` when given.
    */

@@ -55,6 +55,8 @@ export interface GithubToken {
   userId: number;
   kind: 'personal' | 'installation';
   installationId?: number;
+  /** Organization permissions of a fine-grained token; undefined for a classic token. */
+  permissions?: Record<string, 'read' | 'write'>;
   /** Expiry in ms since the epoch; installation tokens live one hour. */
   expiresAt?: number;
 }
