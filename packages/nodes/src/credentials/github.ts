@@ -89,6 +89,9 @@ export const githubAppCredential = defineCredential({
     const token = await installationToken(data, context);
     return withHeader(withGithubHeaders(request), 'authorization', `Bearer ${token}`);
   },
+  forgetToken(data, context) {
+    (context.tokenCache ?? sharedTokenCache).delete(appCacheKey(data));
+  },
   async testCredential(data, context) {
     try {
       await installationToken(data, context);
@@ -116,7 +119,7 @@ interface GithubAppData {
  */
 async function installationToken(data: GithubAppData, context: AuthContext): Promise<string> {
   const cache = context.tokenCache ?? sharedTokenCache;
-  const key = `github.app|${data.baseUrl}|${data.appId}|${data.installationId}`;
+  const key = appCacheKey(data);
 
   return cache.get(key, async () => {
     const operation = `POST /app/installations/${data.installationId}/access_tokens`;
@@ -150,6 +153,10 @@ async function installationToken(data: GithubAppData, context: AuthContext): Pro
       expiresAt: Number.isNaN(expiresAt) ? Date.now() + 3_600_000 : expiresAt,
     };
   });
+}
+
+function appCacheKey(data: GithubAppData): string {
+  return `github.app|${data.baseUrl}|${data.appId}|${data.installationId}`;
 }
 
 async function signAppJwt(data: GithubAppData): Promise<string> {

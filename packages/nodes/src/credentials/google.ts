@@ -65,6 +65,13 @@ export const googleServiceAccountCredential = defineCredential({
     const token = await googleAccessToken(data, context);
     return withHeader(request, 'authorization', `Bearer ${token}`);
   },
+  forgetToken(data, context) {
+    const key = parseServiceAccountKey(data.serviceAccountKey);
+    if (!key) return;
+    (context.tokenCache ?? sharedTokenCache).delete(
+      googleCacheKey(key, data.subject, scopesOf(context)),
+    );
+  },
   async testCredential(data, context) {
     const operation = 'GET /admin/directory/v1/users';
     try {
@@ -125,8 +132,8 @@ async function googleAccessToken(
     });
   }
 
-  const scopes = [...(context.scopes ?? [GOOGLE_SCOPES.directoryUser])].sort();
-  const cacheKey = `google|${key.token_uri}|${key.client_email}|${data.subject}|${scopes.join(' ')}`;
+  const scopes = scopesOf(context);
+  const cacheKey = googleCacheKey(key, data.subject, scopes);
   const cache = context.tokenCache ?? sharedTokenCache;
 
   return cache.get(cacheKey, async () => {
@@ -159,6 +166,14 @@ async function googleAccessToken(
     const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : 3600;
     return { token: body.access_token, expiresAt: Date.now() + expiresIn * 1000 };
   });
+}
+
+function scopesOf(context: AuthContext): string[] {
+  return [...(context.scopes ?? [GOOGLE_SCOPES.directoryUser])].sort();
+}
+
+function googleCacheKey(key: ServiceAccountKey, subject: string, scopes: string[]): string {
+  return `google|${key.token_uri}|${key.client_email}|${subject}|${scopes.join(' ')}`;
 }
 
 async function signGrant(

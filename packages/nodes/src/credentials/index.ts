@@ -1,5 +1,6 @@
 export {
   credentialTypes,
+  forgetToken,
   secretFieldsOf,
   secretValuesOf,
   parseCredential,

@@ -64,6 +64,12 @@ export async function authenticate(
   return definition.authenticate(parseCredential(credential, credential.type), request, context);
 }
 
+/** Drops the credential's cached access token, if its type mints one; see `CredentialDefinition.forgetToken`. */
+export function forgetToken(credential: ResolvedCredential, context: AuthContext): void {
+  const definition = credentialTypes[credential.type] as unknown as CredentialDefinition;
+  definition.forgetToken?.(parseCredential(credential, credential.type), context);
+}
+
 /** Sends the credential type's cheap authenticated request, for the "test connection" button. */
 export async function testCredential(
   credential: ResolvedCredential,

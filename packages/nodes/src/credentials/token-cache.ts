@@ -39,6 +39,11 @@ export class TokenCache {
     }
   }
 
+  /** Drops the token for `key`, such as after the API rejected it with 401. */
+  delete(key: string): void {
+    this.tokens.delete(key);
+  }
+
   /** Drops every cached token, such as after a credential was edited. */
   clear(): void {
     this.tokens.clear();

@@ -35,6 +35,8 @@ export interface CredentialDefinition<
     request: ClientRequest,
     context: AuthContext,
   ): Promise<ClientRequest>;
+  /** Drops the cached access token of a token-minting type, after the API rejected it with 401. */
+  forgetToken?(data: z.infer<Schema>, context: AuthContext): void;
   /** Sends a cheap authenticated request and reports whether the credential works. */
   testCredential(data: z.infer<Schema>, context: AuthContext): Promise<CredentialTestResult>;
 }

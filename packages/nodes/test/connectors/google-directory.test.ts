@@ -310,10 +310,35 @@ describe('google.serviceAccount credential', () => {
     expect(grant.grant_type).toBe('urn:ietf:params:oauth:grant-type:jwt-bearer');
   });
 
+  it('mints a new token after a 401', async () => {
+    const account = { clientEmail: 'rotating@scimflow-test.iam.gserviceaccount.com' };
+    await runNode(
+      googleDeleteUser,
+      { userKey: 'ada@example.com' },
+      { credential: seedServiceAccount(servers, account) },
+    );
+    await servers.reset();
+    const rotated = seedServiceAccount(servers, account);
+
+    const result = await runNode(
+      googleDeleteUser,
+      { userKey: 'ada@example.com' },
+      { credential: rotated },
+    );
+
+    expect(result.outcome).toBe('absent');
+    expect(
+      servers.requests
+        .find({ api: 'google', path: '/admin/directory/v1/users/*' })
+        .map((request) => request.status),
+    ).toEqual([401, 404]);
+    expect(servers.requests.count({ api: 'google', method: 'POST', path: '/token' })).toBe(1);
+  });
+
   it('explains missing domain-wide delegation', async () => {
-    const sheetsOnly = seedServiceAccount(servers, [
-      'https://www.googleapis.com/auth/spreadsheets',
-    ]);
+    const sheetsOnly = seedServiceAccount(servers, {
+      delegatedScopes: ['https://www.googleapis.com/auth/spreadsheets'],
+    });
 
     const error = await runNodeError(
       googleDeleteUser,

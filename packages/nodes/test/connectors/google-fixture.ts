@@ -1,4 +1,4 @@
-import type { TestServers } from '@scimflow/testservers';
+import type { ServiceAccountOptions, TestServers } from '@scimflow/testservers';
 import type { ResolvedCredential } from '../../src/define.js';
 import { CANARY } from './harness.js';
 
@@ -10,10 +10,10 @@ export const ADMIN = 'admin@example.com';
  */
 export function seedServiceAccount(
   servers: TestServers,
-  delegatedScopes?: string[],
+  options: ServiceAccountOptions = {},
 ): ResolvedCredential {
   servers.google.addAdmin(ADMIN);
-  const key = servers.google.createServiceAccount(delegatedScopes ? { delegatedScopes } : {});
+  const key = servers.google.createServiceAccount(options);
 
   return {
     name: 'workspace',

@@ -1,5 +1,10 @@
 import type { CredentialType, HttpResponse, NodeRunContext } from '../../define.js';
-import { authenticate, parseCredential, secretValuesOf } from '../../credentials/index.js';
+import {
+  authenticate,
+  forgetToken,
+  parseCredential,
+  secretValuesOf,
+} from '../../credentials/index.js';
 import {
   ConnectorError,
   errorFromResponse,
@@ -75,14 +80,24 @@ export function openSession(context: NodeRunContext<unknown>, options: SessionOp
         url: joinUrl(baseUrl, path),
         signal: call.signal ?? context.signal,
       };
-      const scopes = options.scopes ? { scopes: options.scopes } : {};
+      const authContext = {
+        http: context.http,
+        ...(options.scopes ? { scopes: options.scopes } : {}),
+      };
 
       try {
-        const authenticated = await authenticate(credential, request, {
-          http: context.http,
-          ...scopes,
-        });
-        return await sendRequest(context.http, authenticated);
+        const response = await sendRequest(
+          context.http,
+          await authenticate(credential, request, authContext),
+        );
+        if (response.status !== 401 || !mintsTokens(credential.type)) return response;
+
+        // A cached token that the API revoked before its expiry: mint a new one and try once more.
+        forgetToken(credential, authContext);
+        return await sendRequest(
+          context.http,
+          await authenticate(credential, request, authContext),
+        );
       } catch (error) {
         if (error instanceof ConnectorError) throw error;
         throw errorFromTransport(options.api, describe(call), error, secrets);
@@ -108,6 +123,10 @@ export function openSession(context: NodeRunContext<unknown>, options: SessionOp
       });
     },
   };
+}
+
+function mintsTokens(type: CredentialType): boolean {
+  return type === 'github.app' || type === 'google.serviceAccount';
 }
 
 /** Builds a path from a template's literal parts and parameters, encoding each parameter. */
