@@ -109,7 +109,8 @@ export async function startTestServers(options: TestServerOptions = {}): Promise
     throw new Error(`Invalid host ${String(host)}: the test servers bind 127.0.0.1 only`);
   }
 
-  const app = Fastify({ logger: options.logger ?? false });
+  // 10 MiB leaves room for large payloads sent to the HTTP target; Fastify's default is 1 MiB.
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
   const faults = new FaultInjector();
   const requests = new RequestLog();
   const githubState = new GithubState();

@@ -176,7 +176,7 @@ describe('Directory users', () => {
     });
 
     const all = await send(`${users}?customer=my_customer`, { token });
-    const one = await send(
+    const byQuery = await send(
       `${users}?domain=example.com&query=${encodeURIComponent("email:'grace@example.com'")}`,
       {
         token,
@@ -189,7 +189,7 @@ describe('Directory users', () => {
       'ada.lovelace@example.com',
       'grace@example.com',
     ]);
-    expect(one.body.users).toHaveLength(1);
+    expect(byQuery.body.users).toHaveLength(1);
     expect(none.body.users).toBeUndefined();
     expect(noScope.status).toBe(400);
   });
