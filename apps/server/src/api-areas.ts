@@ -5,6 +5,7 @@ import { executionsApi } from './executions/executions-api.js';
 import { credentialRoutes } from './credentials/credential-routes.js';
 import { flowAreas } from './flows/flows-api.js';
 import { sampleRoutes } from './samples/sample-routes.js';
+import { openapiRoutes } from './openapi/openapi-routes.js';
 
 /**
  * Plugins registered under `/api` behind the admin session and CSRF check. Each area appends
@@ -17,4 +18,5 @@ export const adminAreas: FastifyPluginAsync[] = [
   flowAreas,
   credentialRoutes,
   sampleRoutes,
+  openapiRoutes,
 ];

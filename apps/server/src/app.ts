@@ -18,6 +18,8 @@ import { oauthTokenRoute } from './auth/oauth-token-route.js';
 import { scimApi } from './scim/scim-api.js';
 import { legacyApi } from './scim/legacy/legacy-api.js';
 import { serveDesigner } from './web/serve-designer.js';
+import { metricsPlugin } from './metrics/metrics-plugin.js';
+import { routeCatalogue } from './openapi/route-catalogue.js';
 import { attachRuntime } from './runtime/runtime-plugin.js';
 
 /**
@@ -62,6 +64,9 @@ export async function createApp(config: ServerConfig): Promise<FastifyInstance> 
   );
 
   await app.register(cookie);
+  // Both add root hooks, so they come before the routes they watch.
+  await app.register(routeCatalogue);
+  await app.register(metricsPlugin, { token: process.env.SCIMFLOW_METRICS_TOKEN || undefined });
   app.get('/healthz', async () => ({ status: 'ok' }));
   await app.register(oauthTokenRoute);
   await app.register(scimApi, { prefix: '/scim/v2' });

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 /**
  * The OpenAPI description of one route. Routes attach it as `config.openapi`, with the
- * same zod schemas that parse their bodies, so the document cannot drift from the validation.
+ * same zod schemas that parse their bodies, so the document follows the validation.
  */
 export interface RouteDoc {
   summary: string;
