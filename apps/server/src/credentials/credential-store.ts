@@ -70,6 +70,9 @@ export class CredentialStore {
    * secret field that `data` leaves out keeps its stored value. The merged data is checked with
    * the type's schema; a failure throws a ZodError whose paths start with `data`.
    */
+  // TODO: flows reference credentials by name, so a rename (and a delete) leaves nodes that use
+  // the old name failing validation and their live runs failing with CredentialNotFoundError.
+  // Rejecting or cascading the change needs a reference index that does not exist yet.
   async update(
     row: CredentialRow,
     changes: { name?: string; data?: Record<string, unknown> },
