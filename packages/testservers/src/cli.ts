@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { generateGithubToken } from './github/state.js';
+import { seedDemo, type DemoCredentials } from './demo-seed.js';
 import { startTestServers, type TestServers } from './start.js';
 
 const usage = `Usage: pnpm --filter @scimflow/testservers start [--port N] [--out DIR]
@@ -13,44 +14,6 @@ Starts the GitHub, Google and HTTP test servers on 127.0.0.1 and seeds the demo 
   --out DIR   directory for the service-account key and credentials files
               (default: TESTSERVERS_OUT or <tmp>/scimflow-testservers)
 `;
-
-interface DemoCredentials {
-  githubToken: string;
-  spreadsheetId: string;
-  serviceAccountKeyFile: string;
-}
-
-/**
- * Seeds org `acme` (owner `acme-admin`, teams Engineering and Design, user `mona`), a token,
- * Workspace admin `admin@example.com`, a service-account key file and the "Roster"
- * spreadsheet with a header row. Runs again after each reset with the same token, so the demo's
- * configured credentials keep working.
- */
-function seedDemo(servers: TestServers, outDir: string, githubToken: string): DemoCredentials {
-  const github = servers.github;
-  github.createOrg({ login: 'acme', owner: 'acme-admin' });
-  github.createTeam('acme', { name: 'Engineering' });
-  github.createTeam('acme', { name: 'Design' });
-  github.createUser({ login: 'mona', email: 'mona@example.com', name: 'Mona Lisa' });
-  github.createUser({ login: 'hubot', email: 'hubot@example.com' });
-  github.createToken('acme-admin', githubToken);
-
-  servers.google.addAdmin('admin@example.com');
-  const key = servers.google.createServiceAccount({
-    clientEmail: 'scimflow-demo@scimflow-test.iam.gserviceaccount.com',
-  });
-  const serviceAccountKeyFile = join(outDir, 'google-service-account.json');
-  writeFileSync(serviceAccountKeyFile, `${JSON.stringify(key, null, 2)}\n`, { mode: 0o600 });
-
-  const { spreadsheetId } = servers.google.createSpreadsheet({
-    title: 'Roster',
-    spreadsheetId: 'roster-demo',
-    sheets: [
-      { title: 'Roster', rows: [['email', 'givenName', 'familyName', 'githubLogin', 'status']] },
-    ],
-  });
-  return { githubToken, spreadsheetId, serviceAccountKeyFile };
-}
 
 function describeServers(servers: TestServers, credentials: DemoCredentials): string {
   return `ScimFlow test servers on ${servers.origin}

@@ -1,4 +1,5 @@
 export { startTestServers } from './start.js';
+export { seedDemo, type DemoCredentials } from './demo-seed.js';
 export type {
   FaultControl,
   GithubTestApi,

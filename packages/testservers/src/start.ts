@@ -5,6 +5,7 @@ import { registerStatePage } from './core/state-page.js';
 import { FaultInjector, type ActiveFault, type FaultRule } from './core/faults.js';
 import { RequestLog } from './core/request-log.js';
 import { GithubControl } from './github/control.js';
+import { registerGithubControlRoutes } from './github/control-routes.js';
 import { githubPlugin } from './github/plugin.js';
 import { GithubState } from './github/state.js';
 import { GoogleAuthState } from './google/auth-state.js';
@@ -158,6 +159,7 @@ export async function startTestServers(options: TestServerOptions = {}): Promise
 
   registerControlRoutes(app, { faults, requests, state: snapshot, reset });
   registerStatePage(app, snapshot);
+  registerGithubControlRoutes(app, () => servers.github);
 
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address();

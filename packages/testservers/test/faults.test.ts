@@ -183,4 +183,24 @@ describe('control routes', () => {
     expect(servers.state().github).toEqual([]);
     expect(servers.requests.count()).toBe(0);
   });
+
+  it('renders the state page with escaped values', async () => {
+    await send(seed.url('/orgs/acme/invitations'), {
+      method: 'POST',
+      token: seed.token,
+      body: { email: '<b>x</b>@example.com' },
+    });
+    servers.google.createSpreadsheet({
+      title: 'Roster',
+      sheets: [{ title: 'Roster', rows: [['email']] }],
+    });
+
+    const response = await fetch(`${servers.origin}/`);
+    const html = await response.text();
+
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(html).toContain('&lt;b&gt;x&lt;/b&gt;@example.com');
+    expect(html).not.toContain('<b>x</b>');
+    expect(html).toContain('Sheet Roster / Roster');
+  });
 });

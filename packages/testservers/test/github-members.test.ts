@@ -64,6 +64,23 @@ describe('GitHub users and memberships', () => {
     expect(active.body.user.login).toBe('mona');
   });
 
+  it('accepts an invitation over the control route', async () => {
+    const created = await send(seed.url('/orgs/acme/invitations'), {
+      method: 'POST',
+      token: seed.token,
+      body: { email: 'new@example.com', team_ids: [seed.team.id] },
+    });
+    const path = `${servers.origin}/__control/github/orgs/acme/invitations/${created.body.id}`;
+
+    const accepted = await send(`${path}/accept`, { method: 'POST', body: { login: 'newbie' } });
+    const again = await send(`${path}/accept`, { method: 'POST', body: { login: 'newbie' } });
+
+    expect(accepted.body).toEqual({ accepted: true, login: 'newbie' });
+    expect(servers.github.members('acme').newbie).toBe('member');
+    expect(servers.github.teamMembers('acme', 'engineering')).toEqual({ newbie: 'member' });
+    expect(again.status).toBe(404);
+  });
+
   it("updates an active member's role", async () => {
     servers.github.addMember('acme', 'mona');
 
