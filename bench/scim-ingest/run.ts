@@ -37,7 +37,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
-async function startServer(): Promise<{ ready: Ready; stop: () => void }> {
+async function startServer(
+  extraEnv: Record<string, string> = {},
+): Promise<{ ready: Ready; stop: () => void }> {
   const child = spawn(
     process.execPath,
     [
@@ -51,7 +53,7 @@ async function startServer(): Promise<{ ready: Ready; stop: () => void }> {
       path.join(import.meta.dirname, 'server.ts'),
     ],
     {
-      env: process.env,
+      env: { ...process.env, ...extraEnv },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -139,118 +141,129 @@ function printTable(figures: Figure[]): void {
   }
 }
 
+/** Measures POST /Users with a new userName on every request. */
+function measurePost(ready: Ready, label: string): Promise<Figure> {
+  const largePath = new URL(ready.largeUrl).pathname;
+  let created = 0;
+  return measure(label, {
+    url: ready.largeUrl,
+    requests: [
+      {
+        method: 'POST',
+        path: `${largePath}/Users`,
+        headers: scimHeaders(ready.largeToken),
+        setupRequest: (request) => {
+          created += 1;
+          const userName = `new-${process.pid}-${created}@example.org`;
+          const user = {
+            schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+            userName,
+            name: { givenName: 'New', familyName: `User ${created}` },
+            emails: [{ value: userName, primary: true }],
+          };
+          return { ...request, body: JSON.stringify(user) };
+        },
+      },
+    ],
+  });
+}
+
+/** Measures PATCH /Users/{id} over the first seeded users, each request a real change. */
+function measurePatch(ready: Ready, label: string): Promise<Figure> {
+  const largePath = new URL(ready.largeUrl).pathname;
+  let patched = 0;
+  return measure(label, {
+    url: ready.largeUrl,
+    requests: [
+      {
+        method: 'PATCH',
+        headers: scimHeaders(ready.largeToken),
+        setupRequest: (request) => {
+          patched += 1;
+          const id = ready.patchIds[patched % ready.patchIds.length];
+          // A title never set before makes every PATCH a change that writes an event.
+          const body = {
+            schemas: [PATCH_OP],
+            Operations: [{ op: 'replace', path: 'title', value: `${label} ${patched}` }],
+          };
+          return { ...request, path: `${largePath}/Users/${id}`, body: JSON.stringify(body) };
+        },
+      },
+    ],
+  });
+}
+
+/** Measures the userName equality filter on random seeded users of one endpoint. */
+function measureFilter(url: string, token: string, prefix: string, users: number): Promise<Figure> {
+  // A request's `path` replaces the whole URL path in autocannon, so it carries the base path.
+  const basePath = new URL(url).pathname;
+  return measure(`GET userName filter (${users} stored)`, {
+    url,
+    requests: [
+      {
+        method: 'GET',
+        headers: scimHeaders(token),
+        setupRequest: filterPath(basePath, prefix, users),
+      },
+    ],
+  });
+}
+
 async function main(): Promise<void> {
   printMachine();
+  const figures: Figure[] = [];
+
   const { ready, stop } = await startServer();
+  let bare: Figure;
+  let post: Figure;
+  let smallFilter: Figure;
+  let largeFilter: Figure;
   try {
     console.log(
       `seeded ${ready.largeUsers} users in ${ready.seedSeconds.toFixed(1)} s (one transaction, batched inserts)`,
     );
 
-    const figures: Figure[] = [];
-    // A request's `path` replaces the whole URL path in autocannon, so it carries the base path.
-    const largePath = new URL(ready.largeUrl).pathname;
-    const smallPath = new URL(ready.smallUrl).pathname;
-
-    figures.push(
-      await measure('bare Fastify POST /Users (same JSON)', {
-        url: `${ready.bareUrl}/Users`,
-        method: 'POST',
-        body: '{}',
-        headers: { 'content-type': 'application/json' },
-      }),
-    );
-
-    let created = 0;
-    figures.push(
-      await measure(`POST /Users (${ready.largeUsers} stored)`, {
-        url: ready.largeUrl,
-        requests: [
-          {
-            method: 'POST',
-            path: `${largePath}/Users`,
-            headers: scimHeaders(ready.largeToken),
-            setupRequest: (request) => {
-              created += 1;
-              const userName = `new-${process.pid}-${created}@example.org`;
-              return {
-                ...request,
-                body: JSON.stringify({
-                  schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
-                  userName,
-                  name: { givenName: 'New', familyName: `User ${created}` },
-                  emails: [{ value: userName, primary: true }],
-                }),
-              };
-            },
-          },
-        ],
-      }),
-    );
-
-    let patched = 0;
-    figures.push(
-      await measure(`PATCH /Users/{id} (${ready.largeUsers} stored)`, {
-        url: ready.largeUrl,
-        requests: [
-          {
-            method: 'PATCH',
-            headers: scimHeaders(ready.largeToken),
-            setupRequest: (request) => {
-              patched += 1;
-              const id = ready.patchIds[patched % ready.patchIds.length];
-              // Every PATCH sets a new title, so each one is a real change with an event.
-              const body = {
-                schemas: [PATCH_OP],
-                Operations: [{ op: 'replace', path: 'title', value: `Title ${patched}` }],
-              };
-              return { ...request, path: `${largePath}/Users/${id}`, body: JSON.stringify(body) };
-            },
-          },
-        ],
-      }),
-    );
+    bare = await measure('bare Fastify POST /Users (same JSON)', {
+      url: `${ready.bareUrl}/Users`,
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
+    post = await measurePost(ready, `POST /Users (${ready.largeUsers} stored)`);
+    figures.push(bare, post);
+    figures.push(await measurePatch(ready, `PATCH /Users/{id} (${ready.largeUsers} stored)`));
 
     figures.push(
       await measure('bare Fastify GET /Users (same JSON)', { url: `${ready.bareUrl}/Users` }),
     );
-    const smallFigure = await measure(`GET userName filter (${ready.smallUsers} stored)`, {
-      url: ready.smallUrl,
-      requests: [
-        {
-          method: 'GET',
-          headers: scimHeaders(ready.smallToken),
-          setupRequest: filterPath(smallPath, 'small', ready.smallUsers),
-        },
-      ],
-    });
-    const largeFigure = await measure(`GET userName filter (${ready.largeUsers} stored)`, {
-      url: ready.largeUrl,
-      requests: [
-        {
-          method: 'GET',
-          headers: scimHeaders(ready.largeToken),
-          setupRequest: filterPath(largePath, 'large', ready.largeUsers),
-        },
-      ],
-    });
-    figures.push(smallFigure, largeFigure);
-
-    printTable(figures);
-    printLoadAverage('after');
-
-    const bare = figures[0]!.requestsPerSecond;
-    const post = figures[1]!.requestsPerSecond;
-    console.log('');
-    console.log(
-      `POST /Users at ${((post / bare) * 100).toFixed(0)}% of the bare route's requests/s (target: at least 35%)`,
-    );
-    console.log(
-      `filter lookup at ${ready.largeUsers} vs ${ready.smallUsers} users: ${(largeFigure.requestsPerSecond / smallFigure.requestsPerSecond).toFixed(2)}x the requests/s (1.00 = flat)`,
-    );
+    smallFilter = await measureFilter(ready.smallUrl, ready.smallToken, 'small', ready.smallUsers);
+    largeFilter = await measureFilter(ready.largeUrl, ready.largeToken, 'large', ready.largeUsers);
+    figures.push(smallFilter, largeFilter);
   } finally {
     stop();
   }
+
+  // The same writes on a server whose flow runtime is switched off show what the runtime's
+  // wake-up after each commit costs the SCIM path.
+  const withoutRuntime = await startServer({ BENCH_RUNTIME: 'off' });
+  try {
+    const ready2 = withoutRuntime.ready;
+    figures.push(await measurePost(ready2, `POST /Users, flow runtime off`));
+    figures.push(await measurePatch(ready2, `PATCH /Users/{id}, flow runtime off`));
+  } finally {
+    withoutRuntime.stop();
+  }
+
+  printTable(figures);
+  printLoadAverage('after');
+
+  console.log('');
+  console.log(
+    `POST /Users at ${((post.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(0)}% of the bare route's requests/s (target: at least 35%)`,
+  );
+  console.log(
+    `filter lookup at ${ready.largeUsers} vs ${ready.smallUsers} users: ${(largeFilter.requestsPerSecond / smallFilter.requestsPerSecond).toFixed(2)}x the requests/s (1.00 = flat)`,
+  );
 }
 
 await main();

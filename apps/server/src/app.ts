@@ -52,7 +52,7 @@ export async function createApp(config: ServerConfig): Promise<FastifyInstance> 
     ),
     accessTokens: new AccessTokens(secret.key, config.oauthTokenTtlSeconds),
     requestLog: new RequestLogWriter(database.db, config.requestLogLimit, app.log),
-    publicUrl: () => config.publicUrl ?? listeningUrl(app, config),
+    publicUrl: publicUrlOf(app, config),
   };
   app.decorate('scimflow', context);
   app.decorate('onEventsCommitted', context.eventBus.onEventsCommitted.bind(context.eventBus));
@@ -84,9 +84,23 @@ export async function createApp(config: ServerConfig): Promise<FastifyInstance> 
   return app;
 }
 
-function listeningUrl(app: FastifyInstance, config: ServerConfig): string {
-  const address = app.server.address() as AddressInfo | null;
-  const port = address?.port ?? config.port;
+/**
+ * Returns a function that yields the configured public URL, or `http://<host>:<port>` of the
+ * listening socket; the socket's URL is remembered once the server listens.
+ */
+function publicUrlOf(app: FastifyInstance, config: ServerConfig): () => string {
+  if (config.publicUrl) {
+    const configured = config.publicUrl;
+    return () => configured;
+  }
+
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  return `http://${host}:${port}`;
+  let listening: string | undefined;
+  return () => {
+    if (listening) return listening;
+    const address = app.server.address() as AddressInfo | null;
+    if (!address) return `http://${host}:${config.port}`;
+    listening = `http://${host}:${address.port}`;
+    return listening;
+  };
 }

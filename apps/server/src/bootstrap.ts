@@ -8,7 +8,7 @@ import { generateSecret, hashPassword } from './security/hash.js';
 export const DEFAULT_ENDPOINT_SLUG = 'default';
 export const ADMIN_USERNAME = 'admin';
 
-/** What the first start created: generated secrets to print once, and nothing on later starts. */
+/** Secrets generated on the first start, to print once; empty on later starts. */
 export interface FirstStart {
   /** Generated admin password; undefined when it came from the environment or already existed. */
   adminPassword?: string;

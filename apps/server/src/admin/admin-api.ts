@@ -20,8 +20,8 @@ declare module 'fastify' {
 const LoginBody = z.object({ username: z.string().min(1), password: z.string().min(1) });
 
 /**
- * The admin API under `/api`: session routes, then every area of `adminAreas` behind the
- * session cookie and, for methods other than GET and HEAD, the CSRF header.
+ * Registers the admin API under `/api`: the session routes, then every area of `adminAreas`
+ * behind the session cookie and, for methods other than GET and HEAD, the CSRF header.
  */
 export async function adminApi(app: FastifyInstance): Promise<void> {
   const { config, db } = app.scimflow;

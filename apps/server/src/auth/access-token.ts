@@ -58,7 +58,7 @@ function audience(endpointId: string): string {
   return `scimflow:endpoint:${endpointId}`;
 }
 
-/** A short, non-secret fingerprint of a stored secret hash, used as `secretVersion`. */
+/** Returns a short, non-secret fingerprint of a stored secret hash, used as `secretVersion`. */
 export function secretVersion(storedHash: string): string {
   return storedHash.slice(-12);
 }

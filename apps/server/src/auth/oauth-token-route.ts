@@ -18,9 +18,9 @@ function oauthError(
 }
 
 /**
- * `POST /oauth2/token`: the OAuth2 client credentials grant (RFC 6749 section 4.4). Accepts the
- * client id and secret as HTTP Basic or in the form or JSON body; returns a short-lived JWT
- * bound to the client's SCIM endpoint.
+ * Registers `POST /oauth2/token`, the OAuth2 client credentials grant (RFC 6749 section 4.4).
+ * The client id and secret come as HTTP Basic or in the form or JSON body. The response carries
+ * a short-lived JWT bound to the client's SCIM endpoint.
  */
 export async function oauthTokenRoute(app: FastifyInstance): Promise<void> {
   const tokens = app.scimflow.accessTokens;

@@ -5,7 +5,7 @@ import { parseBasic, parseBearer } from '../auth/credentials-from-request.js';
 import { safeEqual } from '../security/hash.js';
 import { verifySecret } from '../security/secret-check.js';
 
-/** How a SCIM request authenticated, for the log; never the secret itself. */
+/** The credential kind a SCIM request authenticated with. */
 export type AuthMethod = 'bearer' | 'oauth2' | 'basic' | 'apiKey';
 
 // A JWT is three base64url parts separated by dots; static tokens we generate have no dots.

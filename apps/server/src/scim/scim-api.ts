@@ -6,14 +6,14 @@ import { useScimErrors } from './scim-reply.js';
 import { useScimScope } from './scim-scope.js';
 import { userRoutes } from './users/user-routes.js';
 
-// Routes by path shape, for 405 answers: `/<slug>/<collection>` and `/<slug>/<collection>/<id>`.
+// Allowed methods by path shape, for 405 responses: `/<slug>/<collection>` and `/<slug>/<collection>/<id>`.
 const ROUTE_METHODS: [RegExp, string[]][] = [
   [/^\/scim\/v2\/[^/]+\/(Users|Groups)\/?$/i, ['GET', 'POST']],
   [/^\/scim\/v2\/[^/]+\/(Users|Groups)\/[^/]+\/?$/i, ['GET', 'PUT', 'PATCH', 'DELETE']],
   [/^\/scim\/v2\/[^/]+\/(ServiceProviderConfig|ResourceTypes|Schemas)(\/[^/]+)?\/?$/i, ['GET']],
 ];
 
-/** The SCIM 2.0 API of every endpoint, under `/scim/v2/<slug>`. */
+/** Registers the SCIM 2.0 API of every endpoint under `/scim/v2/<slug>`. */
 export async function scimApi(app: FastifyInstance): Promise<void> {
   useScimScope(app, (request) => detectDialect(request.headers['user-agent'], request.url));
   useScimErrors(app, (path) => ROUTE_METHODS.find(([pattern]) => pattern.test(path))?.[1]);

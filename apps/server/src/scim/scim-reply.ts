@@ -8,7 +8,7 @@ export function sendScimError(reply: FastifyReply, error: ScimError): FastifyRep
   return reply.status(error.status).type(SCIM_CONTENT_TYPE).send(error.toJSON());
 }
 
-/** Maps any error thrown in a SCIM route to a SCIM error; Fastify's default handler never answers. */
+/** Maps any error thrown in a SCIM route to a SCIM error, so Fastify's default error body is never sent. */
 export function toScimError(error: unknown): ScimError {
   if (error instanceof ScimError) return error;
 

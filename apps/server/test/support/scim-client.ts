@@ -44,7 +44,7 @@ export async function scim(
   return { status: response.status, headers: response.headers, body, text };
 }
 
-/** A SCIM 2.0 user body with the given userName. */
+/** Builds a SCIM 2.0 user body with the given userName. */
 export function userBody(
   userName: string,
   extra: Record<string, unknown> = {},

@@ -14,7 +14,7 @@ function service(app: FastifyInstance, request: FastifyRequest): GroupService {
   return new GroupService(app, request.scimEndpoint!, request.dialect);
 }
 
-/** `/Groups` routes of a SCIM endpoint. PUT and PATCH answer 200 with the group, members included. */
+/** `/Groups` routes of a SCIM endpoint. PUT and PATCH return 200 with the group, members included. */
 export async function groupRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/:slug/Groups',

@@ -11,7 +11,7 @@ type SlugRequest = FastifyRequest<{ Params: { slug: string; name?: string } }>;
  * The base URL of the old WSO2 `scim-choreo` connector, `/scim-choreo/<slug>`. The connector
  * POSTs and PUTs a SCIM 1.1 user to the base URL itself, identifies users by `userName`, and
  * DELETEs `<base>/<userName>` with each "/" of the name sent as ",". It sends
- * `Accept: text/plain` but reads no body, so the answers are JSON like everywhere else.
+ * `Accept: text/plain` but reads no body, so responses are JSON as on the SCIM 2.0 routes.
  */
 export async function legacyApi(app: FastifyInstance): Promise<void> {
   useScimScope(app, () => 'scim-choreo');
