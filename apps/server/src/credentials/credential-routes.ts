@@ -41,10 +41,20 @@ export async function credentialRoutes(app: FastifyInstance): Promise<void> {
       name: row.name,
       type: row.type,
       fields: JSON.parse(row.fields) as Record<string, unknown>,
-      secretFields: credentials.setSecretFields(row),
+      secretFields: secretFieldsOrNone(row),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
+  }
+
+  /** Lists the set secret fields, or none when they do not decrypt, so the designer requests them again. */
+  function secretFieldsOrNone(row: CredentialRow): string[] {
+    try {
+      return credentials.setSecretFields(row);
+    } catch (error) {
+      app.log.warn({ err: error, credentialId: row.id }, 'credential secrets do not decrypt');
+      return [];
+    }
   }
 
   async function load(params: unknown): Promise<CredentialRow> {
@@ -153,7 +163,15 @@ export async function credentialRoutes(app: FastifyInstance): Promise<void> {
       const row = await load(request.params);
       // One attempt: the admin is waiting, and a retry after a rejection changes nothing.
       const http = createHttpClient({ maxAttempts: 1, timeoutMs: TEST_TIMEOUT_MS });
-      const result = await testCredential(credentials.resolve(row), { http });
+      let resolved;
+      try {
+        resolved = credentials.resolve(row);
+      } catch (error) {
+        request.log.warn({ err: error, credentialId: row.id }, 'credential secrets do not decrypt');
+        return { ok: false, message: (error as Error).message };
+      }
+
+      const result = await testCredential(resolved, { http });
       request.log.info({ credentialId: row.id, ok: result.ok }, 'credential tested');
       return result;
     },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { canPublish, validateFlow } from '@scimflow/flow';
 import { createValidationContext } from '@scimflow/nodes';
 import { AdminError } from '../admin/admin-errors.js';
+import { isUniqueViolation } from '../db/database.js';
 import { knownCredentials } from '../credentials/known-credentials.js';
 import { documented } from '../openapi/route-doc.js';
 import { loadFlow, withNameCheck } from './flow-errors.js';
@@ -64,7 +65,14 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
       }
 
       const username = request.adminSession?.username ?? 'admin';
-      const row = await flows.publish(flow, note, username);
+      const row = await flows.publish(flow, note, username).catch((error: unknown) => {
+        if (!isUniqueViolation(error)) throw error;
+        throw new AdminError(
+          409,
+          'flow_publish_conflict',
+          `Flow "${flow.name}" was published by another request at the same time. Reload its versions and publish again.`,
+        );
+      });
       request.log.info({ flowId: flow.id, version: row.version }, 'flow published');
       return reply.status(201).send(flowVersionView(row, false));
     },
