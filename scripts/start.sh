@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the dependencies, builds the designer and starts ScimFlow on its embedded SQLite store.
+# With --demo, it starts the demo instead: ScimFlow beside the local GitHub and Google test servers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure-tools.sh
@@ -7,4 +8,8 @@ source scripts/lib/ensure-tools.sh
 ensure_pnpm
 install_dependencies
 pnpm --filter @scimflow/web build >/dev/null
+if [[ "${1:-}" == "--demo" ]]; then
+  shift
+  exec node packages/cli/bin/scimflow.mjs demo "$@"
+fi
 exec pnpm --silent serve "$@"

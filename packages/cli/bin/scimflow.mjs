@@ -17,7 +17,10 @@ const child = spawn(
   ],
   { stdio: 'inherit' },
 );
+// Forward stop signals, so stopping the command also stops what it started (the demo's server).
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => child.kill(signal));
+}
 child.on('exit', (code, signal) => {
-  if (signal) process.kill(process.pid, signal);
-  process.exit(code ?? 1);
+  process.exit(code ?? (signal ? 1 : 0));
 });

@@ -1,9 +1,13 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { AdminApiError, AdminClient } from './admin-client.js';
 import { runValidate, UsageError } from './commands/flows-validate.js';
 import { exportFlow, importFlow, listFlows } from './commands/flows-remote.js';
 import { runReplay } from './commands/replay.js';
+import { replayIntoNewEndpoints } from './commands/replay-new-endpoints.js';
+import { startDemo } from './demo/run-demo.js';
 import { formatProblem } from './problems.js';
 
 const USAGE = `Usage: scimflow <command> [options]
@@ -14,11 +18,16 @@ Commands:
   flows import <file> [--publish]    import a flow file; --publish also publishes and enables it
                       [--name <n>] [--note <text>]
   flows validate <file>...           check flow files offline; exit code 1 on errors
+  demo [--port 3000] [--test-port 4010] [--data-dir data/demo]
+                                     start ScimFlow beside the local GitHub and Google test
+                                     servers with the example flows and recorded traffic
   replay <file|folder> --endpoint <url> [--token <t>] [--basic <user:password>]
                       [--api-key <k>] [--legacy-endpoint <url>]
                                      send recorded SCIM traffic and compare each response
+  replay <file|folder> --new-endpoints
+                                     replay each case into a new endpoint created on the server
 
-Server options (flows list, export, import):
+Server options (flows list, export, import, replay --new-endpoints):
   --url <url>         ScimFlow's address (env SCIMFLOW_URL, default http://127.0.0.1:3000)
   --user <name>       admin user name (default admin)
   --password <p>      admin password (env SCIMFLOW_ADMIN_PASSWORD)
@@ -44,6 +53,10 @@ async function main(argv: string[]): Promise<number> {
       token: { type: 'string' },
       basic: { type: 'string' },
       'api-key': { type: 'string' },
+      'new-endpoints': { type: 'boolean', default: false },
+      port: { type: 'string' },
+      'test-port': { type: 'string' },
+      'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -56,6 +69,19 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'replay') {
     const source = subcommand;
+    if (source && values['new-endpoints']) {
+      const client = await signIn(values);
+      let failed = 0;
+      for (const outcome of await replayIntoNewEndpoints(client, source)) {
+        if (!outcome.passed) failed++;
+        out(
+          outcome.passed
+            ? `pass  ${outcome.name} (endpoint ${outcome.endpoint})`
+            : `FAIL  ${outcome.name} (endpoint ${outcome.endpoint}): step ${outcome.failedStep}: ${outcome.reason}`,
+        );
+      }
+      return failed > 0 ? 1 : 0;
+    }
     if (!source || !values.endpoint) {
       throw new UsageError('replay needs a file or folder and --endpoint <url>.');
     }
@@ -70,6 +96,15 @@ async function main(argv: string[]): Promise<number> {
       },
       out,
     );
+  }
+
+  if (command === 'demo') {
+    await runDemoUntilStopped({
+      appPort: parsePort(values.port ?? '3000', '--port'),
+      testServersPort: parsePort(values['test-port'] ?? '4010', '--test-port'),
+      dataDir: resolve(values['data-dir'] ?? 'data/demo'),
+    });
+    return 0;
   }
 
   if (command !== 'flows') throw new UsageError(`Unknown command "${command}".`);
@@ -104,6 +139,36 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`Unknown flows command "${subcommand ?? ''}".`);
   }
+}
+
+function parsePort(text: string, flag: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new UsageError(`${flag} must be a port number from 1 to 65535, got "${text}".`);
+  }
+  return port;
+}
+
+async function runDemoUntilStopped(options: {
+  appPort: number;
+  testServersPort: number;
+  dataDir: string;
+}): Promise<void> {
+  const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+  const demo = await startDemo({
+    ...options,
+    repositoryRoot,
+    adminPassword: process.env.SCIMFLOW_ADMIN_PASSWORD,
+    out,
+  });
+  await new Promise<void>((resolveStop) => {
+    const stop = () => {
+      out('Stopping the demo');
+      demo.stop().then(resolveStop, resolveStop);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }
 
 async function signIn(values: { url?: string; user?: string; password?: string }) {

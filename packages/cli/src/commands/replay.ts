@@ -72,7 +72,7 @@ export async function runReplay(
   return failed > 0 ? 1 : 0;
 }
 
-async function readCases(source: string): Promise<ReplayCase[]> {
+export async function readCases(source: string): Promise<ReplayCase[]> {
   const info = await stat(source).catch(() => undefined);
   if (!info) throw new UsageError(`No such file or folder: ${source}`);
   if (info.isDirectory()) return loadCases(source);

@@ -1,0 +1,46 @@
+import type { AdminClient } from '../admin-client.js';
+import { runCase } from '../replay/index.js';
+import { readCases, type ReplayOutcome } from './replay.js';
+
+interface CreatedEndpoint {
+  endpoint: { slug: string; baseUrl: string; legacyUrl: string };
+  secrets: {
+    bearerToken?: string;
+    basic?: { username: string; password: string };
+    apiKey?: string;
+  };
+}
+
+/**
+ * Replays each recorded case into an endpoint of its own, created through the admin API and
+ * named after the case. Recorded cases assume an empty endpoint, and several of them provision
+ * the same people, so sharing one endpoint would turn their creates into conflicts.
+ */
+export async function replayIntoNewEndpoints(
+  client: AdminClient,
+  source: string,
+): Promise<(ReplayOutcome & { endpoint: string })[]> {
+  const outcomes: (ReplayOutcome & { endpoint: string })[] = [];
+  for (const replayCase of await readCases(source)) {
+    const slug = replayCase.name
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '-')
+      .slice(0, 63);
+    const created = await client.request<CreatedEndpoint>('POST', '/endpoints', {
+      slug,
+      name: `Replay of ${replayCase.name}`,
+    });
+    const { endpoint, secrets } = created;
+    const result = await runCase(replayCase, {
+      scimBase: endpoint.baseUrl,
+      legacyBase: endpoint.legacyUrl,
+      credentials: {
+        bearerToken: secrets.bearerToken ?? '',
+        basic: secrets.basic ?? { username: '', password: '' },
+        apiKey: secrets.apiKey ?? '',
+      },
+    });
+    outcomes.push({ ...result, endpoint: slug });
+  }
+  return outcomes;
+}

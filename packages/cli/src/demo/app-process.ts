@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+
+/** The ScimFlow server started as a child process, exactly as `pnpm start` runs it. */
+export interface AppProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Options for the child server: where it listens and keeps data, and its first-start env. */
+export interface AppProcessOptions {
+  repositoryRoot: string;
+  port: number;
+  dataDir: string;
+  env: Record<string, string>;
+  logFile: string;
+}
+
+/** Starts the server with its log in a file and waits until `/healthz` answers. */
+export async function startAppProcess(options: AppProcessOptions): Promise<AppProcess> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const log = createWriteStream(options.logFile, { flags: 'a' });
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=@scimflow/source',
+      '--import',
+      import.meta.resolve('tsx'),
+      join(options.repositoryRoot, 'apps', 'server', 'src', 'main.ts'),
+    ],
+    {
+      cwd: options.repositoryRoot,
+      env: {
+        ...process.env,
+        ...options.env,
+        HOST: '127.0.0.1',
+        PORT: String(options.port),
+        SCIMFLOW_DATA_DIR: options.dataDir,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+
+  const exited = new Promise<never>((_, reject) => {
+    child.once('exit', (code) =>
+      reject(new Error(`ScimFlow exited with code ${code} while starting; see ${options.logFile}`)),
+    );
+  });
+  await Promise.race([waitForHealth(url), exited]);
+
+  return {
+    url,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const healthy = await fetch(`${url}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`ScimFlow did not answer ${url}/healthz within 60 s`);
+}
