@@ -46,6 +46,41 @@ describe('SCIM storage', () => {
     expect(list.body.totalResults).toBe(1);
   });
 
+  it('renames into a taken name get 409', async () => {
+    const token = endpoint.secrets.bearerToken;
+    await scim(endpoint.usersUrl, { method: 'POST', token, body: userBody('taken@example.org') });
+    const other = await scim(endpoint.usersUrl, {
+      method: 'POST',
+      token,
+      body: userBody('free@example.org'),
+    });
+    const rename = await scim(`${endpoint.usersUrl}/${other.body.id}`, {
+      method: 'PATCH',
+      token,
+      body: {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'replace', path: 'userName', value: 'TAKEN@example.org' }],
+      },
+    });
+    expect(rename.status).toBe(409);
+    expect(rename.body.scimType).toBe('uniqueness');
+    expect(rename.body.detail).toContain('TAKEN@example.org');
+
+    await scim(endpoint.groupsUrl, { method: 'POST', token, body: { displayName: 'Tide' } });
+    const group = await scim(endpoint.groupsUrl, {
+      method: 'POST',
+      token,
+      body: { displayName: 'Ebb' },
+    });
+    const groupRename = await scim(`${endpoint.groupsUrl}/${group.body.id}`, {
+      method: 'PUT',
+      token,
+      body: { displayName: 'tide' },
+    });
+    expect(groupRename.status).toBe(409);
+    expect(groupRename.body.scimType).toBe('uniqueness');
+  });
+
   it('body over 1 MiB gets 413 in SCIM shape', async () => {
     const response = await scim(endpoint.usersUrl, {
       method: 'POST',

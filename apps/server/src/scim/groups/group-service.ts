@@ -69,35 +69,38 @@ export class GroupService {
     const resource: Resource = { ...rest, schemas: [SCHEMAS.group] };
 
     let rendered: Resource = {};
-    await this.transact(String(resource.displayName), async (trx) => {
-      const row: GroupRow = {
-        seq: 0,
-        id,
-        endpoint_id: this.endpoint.id,
-        ...groupColumns(resource),
-        version: 1,
-        created: now,
-        last_modified: now,
-      };
-      const { seq: _seq, ...values } = row;
-      await trx.insertInto('scim_groups').values(values).execute();
+    await this.transact(
+      () => String(resource.displayName),
+      async (trx) => {
+        const row: GroupRow = {
+          seq: 0,
+          id,
+          endpoint_id: this.endpoint.id,
+          ...groupColumns(resource),
+          version: 1,
+          created: now,
+          last_modified: now,
+        };
+        const { seq: _seq, ...values } = row;
+        await trx.insertInto('scim_groups').values(values).execute();
 
-      const members = await this.resolveMembers(trx, requested);
-      await this.insertMembers(trx, id, members);
+        const members = await this.resolveMembers(trx, requested);
+        await this.insertMembers(trx, id, members);
 
-      rendered = this.render(row, members);
-      return [
-        {
-          type: 'group.created',
-          resourceType: 'Group',
-          resourceId: id,
-          before: null,
-          after: rendered,
-          changes: diffResources(null, rendered),
-        },
-        ...members.map((member) => this.memberEvent('group.member_added', rendered, member)),
-      ];
-    });
+        rendered = this.render(row, members);
+        return [
+          {
+            type: 'group.created',
+            resourceType: 'Group',
+            resourceId: id,
+            before: null,
+            after: rendered,
+            changes: diffResources(null, rendered),
+          },
+          ...members.map((member) => this.memberEvent('group.member_added', rendered, member)),
+        ];
+      },
+    );
     return rendered;
   }
 
@@ -113,23 +116,26 @@ export class GroupService {
 
   /** Deletes a group and its memberships. */
   async delete(id: string): Promise<void> {
-    await this.transact(undefined, async (trx) => {
-      const row = await findGroup(trx, this.endpoint.id, id);
-      if (!row) throw scimErrors.notFound(`Group ${id} not found`);
-      const before = this.render(row, (await loadMembers(trx, [id])).get(id) ?? []);
+    await this.transact(
+      () => undefined,
+      async (trx) => {
+        const row = await findGroup(trx, this.endpoint.id, id);
+        if (!row) throw scimErrors.notFound(`Group ${id} not found`);
+        const before = this.render(row, (await loadMembers(trx, [id])).get(id) ?? []);
 
-      await trx.deleteFrom('scim_groups').where('id', '=', id).execute();
-      return [
-        {
-          type: 'group.deleted',
-          resourceType: 'Group',
-          resourceId: id,
-          before,
-          after: null,
-          changes: diffResources(before, null),
-        },
-      ];
-    });
+        await trx.deleteFrom('scim_groups').where('id', '=', id).execute();
+        return [
+          {
+            type: 'group.deleted',
+            resourceType: 'Group',
+            resourceId: id,
+            before,
+            after: null,
+            changes: diffResources(before, null),
+          },
+        ];
+      },
+    );
   }
 
   /**
@@ -138,77 +144,82 @@ export class GroupService {
    */
   private async change(id: string, next: (current: Resource) => Resource): Promise<Resource> {
     let rendered: Resource = {};
-    await this.transact(undefined, async (trx) => {
-      const row = await findGroup(trx, this.endpoint.id, id);
-      if (!row) throw scimErrors.notFound(`Group ${id} not found`);
-      const currentMembers = (await loadMembers(trx, [id])).get(id) ?? [];
-      const current = { ...(JSON.parse(row.resource) as Resource), id, members: currentMembers };
+    let requestedName: string | undefined;
+    await this.transact(
+      () => requestedName,
+      async (trx) => {
+        const row = await findGroup(trx, this.endpoint.id, id);
+        if (!row) throw scimErrors.notFound(`Group ${id} not found`);
+        const currentMembers = (await loadMembers(trx, [id])).get(id) ?? [];
+        const current = { ...(JSON.parse(row.resource) as Resource), id, members: currentMembers };
 
-      const { members: requested, ...rest } = storable(next(current));
-      delete rest.id;
-      const resource: Resource = { ...rest, schemas: [SCHEMAS.group] };
-      if (typeof resource.displayName !== 'string' || resource.displayName === '') {
-        throw scimErrors.invalidValue('displayName is required and must be a non-empty string');
-      }
+        const { members: requested, ...rest } = storable(next(current));
+        delete rest.id;
+        const resource: Resource = { ...rest, schemas: [SCHEMAS.group] };
+        if (typeof resource.displayName !== 'string' || resource.displayName === '') {
+          throw scimErrors.invalidValue('displayName is required and must be a non-empty string');
+        }
+        requestedName = resource.displayName;
 
-      const members = await this.resolveMembers(trx, requested);
-      const currentIds = new Set(currentMembers.map((m) => m.value));
-      const nextIds = new Set(members.map((m) => m.value));
-      const added = members.filter((m) => !currentIds.has(m.value));
-      const removed = currentMembers.filter((m) => !nextIds.has(m.value));
+        const members = await this.resolveMembers(trx, requested);
+        const currentIds = new Set(currentMembers.map((m) => m.value));
+        const nextIds = new Set(members.map((m) => m.value));
+        const added = members.filter((m) => !currentIds.has(m.value));
+        const removed = currentMembers.filter((m) => !nextIds.has(m.value));
 
-      const before = this.render(row, currentMembers);
-      const columns = groupColumns(resource);
-      const attributesChanged = columns.resource !== row.resource;
-      if (!attributesChanged && added.length === 0 && removed.length === 0) {
-        rendered = before;
-        return [];
-      }
+        const before = this.render(row, currentMembers);
+        const columns = groupColumns(resource);
+        const attributesChanged = columns.resource !== row.resource;
+        if (!attributesChanged && added.length === 0 && removed.length === 0) {
+          rendered = before;
+          return [];
+        }
 
-      const updated: GroupRow = {
-        ...row,
-        ...columns,
-        version: row.version + 1,
-        last_modified: new Date().toISOString(),
-      };
-      await trx
-        .updateTable('scim_groups')
-        .set({ ...columns, version: updated.version, last_modified: updated.last_modified })
-        .where('id', '=', id)
-        .execute();
-      if (removed.length > 0) {
+        const updated: GroupRow = {
+          ...row,
+          ...columns,
+          version: row.version + 1,
+          last_modified: new Date().toISOString(),
+        };
         await trx
-          .deleteFrom('scim_group_members')
-          .where('group_id', '=', id)
-          .where(
-            'user_id',
-            'in',
-            removed.map((m) => m.value),
-          )
+          .updateTable('scim_groups')
+          .set({ ...columns, version: updated.version, last_modified: updated.last_modified })
+          .where('id', '=', id)
           .execute();
-      }
-      await this.insertMembers(trx, id, added);
+        if (removed.length > 0) {
+          await trx
+            .deleteFrom('scim_group_members')
+            .where('group_id', '=', id)
+            .where(
+              'user_id',
+              'in',
+              removed.map((m) => m.value),
+            )
+            .execute();
+        }
+        await this.insertMembers(trx, id, added);
 
-      const kept = currentMembers.filter((m) => nextIds.has(m.value));
-      rendered = this.render(updated, [...kept, ...added]);
-      const events: PendingEvent[] = [];
-      if (attributesChanged) {
-        const changes = diffResources(withoutMembers(before), withoutMembers(rendered));
-        events.push({
-          type: 'group.updated',
-          resourceType: 'Group',
-          resourceId: id,
-          before,
-          after: rendered,
-          changes,
-        });
-      }
-      for (const member of added)
-        events.push(this.memberEvent('group.member_added', rendered, member));
-      for (const member of removed)
-        events.push(this.memberEvent('group.member_removed', rendered, member));
-      return events;
-    });
+        const kept = currentMembers.filter((m) => nextIds.has(m.value));
+        rendered = this.render(updated, [...kept, ...added]);
+        const events: PendingEvent[] = [];
+        if (attributesChanged) {
+          const changes = diffResources(withoutMembers(before), withoutMembers(rendered));
+          events.push({
+            type: 'group.updated',
+            resourceType: 'Group',
+            resourceId: id,
+            before,
+            after: rendered,
+            changes,
+          });
+        }
+        for (const member of added)
+          events.push(this.memberEvent('group.member_added', rendered, member));
+        for (const member of removed)
+          events.push(this.memberEvent('group.member_removed', rendered, member));
+        return events;
+      },
+    );
     return rendered;
   }
 
@@ -284,7 +295,7 @@ export class GroupService {
   }
 
   private async transact(
-    displayName: string | undefined,
+    displayName: () => string | undefined,
     work: (trx: Transaction<Database>) => Promise<PendingEvent[]>,
   ): Promise<void> {
     try {
@@ -296,7 +307,7 @@ export class GroupService {
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw scimErrors.uniqueness(
-          `A group with displayName "${displayName ?? 'of this request'}" already exists in endpoint "${this.endpoint.slug}"`,
+          `A group with displayName "${displayName() ?? 'of this request'}" already exists in endpoint "${this.endpoint.slug}"; displayName is unique per endpoint, ignoring case`,
         );
       }
       throw error;

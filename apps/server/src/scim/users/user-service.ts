@@ -69,27 +69,30 @@ export class UserService {
     };
     const after = this.render(row);
 
-    const inserted = await this.transact(async (trx) => {
-      const { seq: _seq, ...values } = row;
-      const result = await trx
-        .insertInto('scim_users')
-        .values(values)
-        .returning('seq')
-        .executeTakeFirstOrThrow();
-      return {
-        seq: result.seq,
-        events: [
-          {
-            type: 'user.created',
-            resourceType: 'User',
-            resourceId: id,
-            before: null,
-            after,
-            changes: diffResources(null, after),
-          },
-        ] as PendingEvent[],
-      };
-    }, String(stored.userName));
+    const inserted = await this.transact(
+      async (trx) => {
+        const { seq: _seq, ...values } = row;
+        const result = await trx
+          .insertInto('scim_users')
+          .values(values)
+          .returning('seq')
+          .executeTakeFirstOrThrow();
+        return {
+          seq: result.seq,
+          events: [
+            {
+              type: 'user.created',
+              resourceType: 'User',
+              resourceId: id,
+              before: null,
+              after,
+              changes: diffResources(null, after),
+            },
+          ] as PendingEvent[],
+        };
+      },
+      () => String(stored.userName),
+    );
     return { ...row, seq: inserted };
   }
 
@@ -154,56 +157,68 @@ export class UserService {
    */
   private async change(id: string, next: (current: Resource) => Resource): Promise<UserRow> {
     let updated: UserRow | undefined;
-    await this.transact(async (trx) => {
-      const row = await findUser(trx, this.endpoint.id, id);
-      if (!row) throw scimErrors.notFound(`User ${id} not found`);
-      const current = { ...(JSON.parse(row.resource) as Resource), id };
+    let requestedName: string | undefined;
+    await this.transact(
+      async (trx) => {
+        // NOTE: SQLite runs one write transaction at a time; PostgreSQL would need SELECT ... FOR UPDATE here.
+        const row = await findUser(trx, this.endpoint.id, id);
+        if (!row) throw scimErrors.notFound(`User ${id} not found`);
+        const current = { ...(JSON.parse(row.resource) as Resource), id };
 
-      const candidate = storable(next(current));
-      delete candidate.id;
-      const resource: Resource = { ...candidate, schemas: schemasOf(candidate) };
-      if (typeof resource.userName !== 'string' || resource.userName === '') {
-        throw scimErrors.invalidValue('userName is required and must be a non-empty string');
-      }
+        const candidate = storable(next(current));
+        delete candidate.id;
+        const resource: Resource = { ...candidate, schemas: schemasOf(candidate) };
+        if (typeof resource.userName !== 'string' || resource.userName === '') {
+          throw scimErrors.invalidValue('userName is required and must be a non-empty string');
+        }
+        requestedName = resource.userName;
 
-      const before = this.render(row);
-      const candidateRow: UserRow = { ...row, ...userColumns(resource) };
-      const changes = diffResources(stripMeta(before), stripMeta(this.render(candidateRow)));
-      if (changes.length === 0 && row.resource === candidateRow.resource) {
-        updated = row;
-        return { seq: row.seq, events: [] };
-      }
+        const before = this.render(row);
+        const candidateRow: UserRow = { ...row, ...userColumns(resource) };
+        const changes = diffResources(stripMeta(before), stripMeta(this.render(candidateRow)));
+        if (changes.length === 0 && row.resource === candidateRow.resource) {
+          updated = row;
+          return { seq: row.seq, events: [] };
+        }
 
-      updated = {
-        ...candidateRow,
-        version: row.version + 1,
-        last_modified: new Date().toISOString(),
-      };
-      const { seq: _seq, id: _id, endpoint_id: _endpoint, created: _created, ...values } = updated;
-      await trx.updateTable('scim_users').set(values).where('id', '=', id).execute();
+        updated = {
+          ...candidateRow,
+          version: row.version + 1,
+          last_modified: new Date().toISOString(),
+        };
+        const {
+          seq: _seq,
+          id: _id,
+          endpoint_id: _endpoint,
+          created: _created,
+          ...values
+        } = updated;
+        await trx.updateTable('scim_users').set(values).where('id', '=', id).execute();
 
-      const after = this.render(updated);
-      return {
-        seq: row.seq,
-        events: [
-          {
-            type: userChangeType(before, after),
-            resourceType: 'User',
-            resourceId: id,
-            before,
-            after,
-            changes,
-          },
-        ],
-      };
-    }, undefined);
+        const after = this.render(updated);
+        return {
+          seq: row.seq,
+          events: [
+            {
+              type: userChangeType(before, after),
+              resourceType: 'User',
+              resourceId: id,
+              before,
+              after,
+              changes,
+            },
+          ],
+        };
+      },
+      () => requestedName,
+    );
     return updated as UserRow;
   }
 
   /** Runs `work` in a transaction, writes its events, maps a userName conflict to 409, and notifies after commit. */
   private async transact(
     work: (trx: Transaction<Database>) => Promise<{ seq: number; events: PendingEvent[] }>,
-    userName?: string,
+    userName: () => string | undefined = () => undefined,
   ): Promise<number> {
     const source: EventSource = { endpoint: this.endpoint.slug, dialect: this.dialect };
     try {
@@ -217,7 +232,7 @@ export class UserService {
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw scimErrors.uniqueness(
-          `A user with userName "${userName ?? 'of this request'}" already exists in endpoint "${this.endpoint.slug}"`,
+          `A user with userName "${userName() ?? 'of this request'}" already exists in endpoint "${this.endpoint.slug}"; userName is unique per endpoint, ignoring case`,
         );
       }
       throw error;
