@@ -1,0 +1,123 @@
+import { ADMIN_PASSWORD, APP_URL } from './env.js';
+
+/** An execution as `GET /api/executions/:id` returns it, with the fields the tests read. */
+export interface Execution {
+  id: string;
+  flowId: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  eventType: string;
+  dryRun: boolean;
+  steps: { nodeId: string; nodeType: string; status: string; output?: unknown }[];
+}
+
+/** A signed-in client of the admin API, for arranging state and checking what the UI did. */
+export class AdminApi {
+  private constructor(
+    private readonly baseUrl: string,
+    private readonly cookie: string,
+    private readonly csrfToken: string,
+  ) {}
+
+  /** Signs in as `admin` and returns a client that sends the session cookie and CSRF token. */
+  static async signIn(baseUrl = APP_URL, password = ADMIN_PASSWORD): Promise<AdminApi> {
+    const response = await fetch(`${baseUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    });
+    if (!response.ok) {
+      throw new Error(`Admin sign-in at ${baseUrl} failed with ${response.status}`);
+    }
+
+    const cookie = (response.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+    const { csrfToken } = (await response.json()) as { csrfToken: string };
+    return new AdminApi(baseUrl, cookie, csrfToken);
+  }
+
+  /** Sends a request and returns the parsed JSON body; throws with the status and body when not 2xx. */
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { cookie: this.cookie };
+    if (method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) {
+      throw new Error(`${method} ${path} returned ${response.status}: ${text}`);
+    }
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  listFlows(): Promise<{ id: string; name: string; publishedVersion: number | null }[]> {
+    return this.request('GET', '/api/flows');
+  }
+
+  getFlow(
+    id: string,
+  ): Promise<{ id: string; draft: FlowDocumentLike; publishedVersion: number | null }> {
+    return this.request('GET', `/api/flows/${id}`);
+  }
+
+  /** Returns the exported document of a flow's draft, as the designer downloads it. */
+  exportFlow(id: string): Promise<FlowDocumentLike> {
+    return this.request('GET', `/api/flows/${id}/export`);
+  }
+
+  importFlow(document: unknown, name?: string): Promise<{ id: string }> {
+    return this.request('POST', '/api/flows/import', { document, ...(name ? { name } : {}) });
+  }
+
+  publishFlow(id: string, note: string): Promise<{ version: number }> {
+    return this.request('POST', `/api/flows/${id}/publish`, { note });
+  }
+
+  listVersions(id: string): Promise<{ version: number; note: string }[]> {
+    return this.request('GET', `/api/flows/${id}/versions`);
+  }
+
+  async deleteFlowsNamed(name: string): Promise<void> {
+    for (const flow of await this.listFlows()) {
+      if (flow.name === name) await this.request('DELETE', `/api/flows/${flow.id}`);
+    }
+  }
+
+  listCredentials(): Promise<{ id: string; name: string; type: string }[]> {
+    return this.request('GET', '/api/credentials');
+  }
+
+  /** Creates a credential unless one with that name exists. */
+  async ensureCredential(name: string, type: string, data: Record<string, unknown>): Promise<void> {
+    const existing = await this.listCredentials();
+    if (existing.some((credential) => credential.name === name)) return;
+    await this.request('POST', '/api/credentials', { name, type, data });
+  }
+
+  async deleteCredentialsNamed(name: string): Promise<void> {
+    for (const credential of await this.listCredentials()) {
+      if (credential.name === name)
+        await this.request('DELETE', `/api/credentials/${credential.id}`);
+    }
+  }
+
+  listExecutions(
+    flowId: string,
+  ): Promise<{ items: { id: string; status: string; eventType: string }[] }> {
+    return this.request('GET', `/api/executions?flowId=${encodeURIComponent(flowId)}&limit=100`);
+  }
+
+  getExecution(id: string): Promise<Execution> {
+    return this.request('GET', `/api/executions/${id}`);
+  }
+}
+
+/** The parts of a flow document that the tests read. */
+export interface FlowDocumentLike {
+  name: string;
+  nodes: { id: string; type: string; config: Record<string, unknown>; credential?: string }[];
+  edges: { id: string; source: string; sourceHandle?: string; target: string }[];
+  credentials: { name: string; type: string }[];
+}
