@@ -18,6 +18,9 @@ import { useEditorStore, useEditorStoreApi } from './store/context.js';
 /** Data transfer type that the palette sets when a node type is dragged onto the canvas. */
 export const NODE_DRAG_TYPE = 'application/x-scimflow-node-type';
 
+// A small flow is shown at its natural size instead of blown up to fill the screen.
+const FIT_VIEW_OPTIONS = { maxZoom: 1 };
+
 /** The flow canvas: nodes, edges, minimap and zoom controls. */
 export function Canvas() {
   const store = useEditorStoreApi();
@@ -85,6 +88,7 @@ export function Canvas() {
         selectionKeyCode="Shift"
         onlyRenderVisibleElements
         fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.05}
         proOptions={{ hideAttribution: true }}
       >

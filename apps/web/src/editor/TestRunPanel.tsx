@@ -31,7 +31,12 @@ export function TestRunPanel({
         throw new Error(
           'The draft could not be saved, so the test run did not start. Fix the save error and try again.',
         );
-      return api.testRun(store.getState().flowId, { sampleId: chosen ?? undefined, dryRun });
+      // The run gets the sample's event itself, the same event the config previews evaluate.
+      const sample = samples.data?.find((candidate) => candidate.id === chosen);
+      return api.testRun(
+        store.getState().flowId,
+        sample ? { event: sample.event, dryRun } : { sampleId: chosen ?? undefined, dryRun },
+      );
     },
     onSuccess: (result) => store.getState().setExecution(result),
   });

@@ -119,12 +119,34 @@ const PATHS: Record<string, ReactElement> = {
     </>
   ),
   fit: <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />,
+  braces: (
+    <path d="M8 3H7a2 2 0 0 0-2 2v5a2 2 0 0 1-2 2 2 2 0 0 1 2 2v5a2 2 0 0 0 2 2h1M16 3h1a2 2 0 0 1 2 2v5a2 2 0 0 0 2 2 2 2 0 0 0-2 2v5a2 2 0 0 1-2 2h-1" />
+  ),
+  scrollText: (
+    <path d="M15 12H9M15 8H9M19 17V5a2 2 0 0 0-2-2H4M8 21h12a2 2 0 0 0 2-2v-1a1 1 0 0 0-1-1H11a1 1 0 0 0-1 1v1a2 2 0 1 1-4 0V5a2 2 0 1 0-4 0v2a1 1 0 0 0 1 1h3" />
+  ),
+  octagonX: (
+    <>
+      <path d="M7.9 2h8.2L22 7.9v8.2L16.1 22H7.9L2 16.1V7.9z" />
+      <path d="m15 9-6 6M9 9l6 6" />
+    </>
+  ),
+};
+
+// Names that node definitions use (Lucide's names) mapped to the shapes above.
+const ALIASES: Record<string, string> = {
+  zap: 'bolt',
+  'git-branch': 'branch',
+  split: 'switch',
+  sheets: 'sheet',
+  'scroll-text': 'scrollText',
+  'octagon-x': 'octagonX',
 };
 
 export type IconName = keyof typeof PATHS;
 
 /** Icon names the set knows, for node definitions that name an icon. */
-export const ICON_NAMES = Object.keys(PATHS);
+export const ICON_NAMES = [...Object.keys(PATHS), ...Object.keys(ALIASES)];
 
 interface IconProps extends SVGProps<SVGSVGElement> {
   /** An icon name; unknown names draw a neutral square, so a new node type still renders. */
@@ -136,7 +158,7 @@ interface IconProps extends SVGProps<SVGSVGElement> {
 
 /** Draws one icon of the set. */
 export function Icon({ name, size = 16, title, ...rest }: IconProps) {
-  const shape = PATHS[name] ?? <rect x="5" y="5" width="14" height="14" rx="3" />;
+  const shape = PATHS[ALIASES[name] ?? name] ?? <rect x="5" y="5" width="14" height="14" rx="3" />;
   return (
     <svg
       width={size}
