@@ -16,6 +16,12 @@ import type { GithubState } from './state.js';
 /** API versions that the server accepts in `X-GitHub-Api-Version`. */
 export const supportedApiVersions = ['2022-11-28', '2026-03-10'];
 
+/** Routes that authenticate with the app's JWT, so the token check skips them. */
+export const appJwtRoutes = new Set([
+  '/app/installations/:installation_id/access_tokens',
+  '/orgs/:org/installation',
+]);
+
 /** Sender of a request: a token's identity, or none for an unauthenticated request. */
 export interface GithubCaller {
   token?: GithubToken;
@@ -83,9 +89,9 @@ function resolveCaller(state: GithubState, request: FastifyRequest): GithubCalle
 /**
  * Adds the checks that GitHub makes before any route: `User-Agent`, `X-GitHub-Api-Version`,
  * the token, and the primary rate limit, whose headers every response carries. Routes with
- * `config.githubAuth === 'appJwt'` authenticate with an app JWT instead of a token.
+ * in `appJwtRoutes` authenticate with an app JWT instead of a token.
  */
-export function installGithubAuth(app: FastifyInstance, state: GithubState): void {
+export function installGithubAuth(app: FastifyInstance, state: GithubState, prefix: string): void {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-github-request-id', randomUUID().toUpperCase());
     reply.header('x-github-media-type', 'github.v3; format=json');
@@ -105,8 +111,8 @@ export function installGithubAuth(app: FastifyInstance, state: GithubState): voi
     }
     reply.header('x-github-api-version-selected', version ?? supportedApiVersions[0]);
 
-    const routeConfig = request.routeOptions.config as { githubAuth?: string } | undefined;
-    if (routeConfig?.githubAuth === 'appJwt') return;
+    const route = request.routeOptions.url ?? '';
+    if (appJwtRoutes.has(route.slice(prefix.length))) return;
 
     const caller = resolveCaller(state, request);
     callers.set(request, caller);

@@ -53,7 +53,7 @@ export async function githubPlugin(
     return reply.code(404).send(error.body);
   });
 
-  installGithubAuth(app, state);
+  installGithubAuth(app, state, options.scope.prefix);
   registerUserRoutes(app, state);
   registerInvitationRoutes(app, state);
   registerMembershipRoutes(app, state);

@@ -60,11 +60,8 @@ async function verifyAppJwt(state: GithubState, request: FastifyRequest): Promis
 
 /** GitHub App routes that authenticate with the app's JWT. */
 export function registerAppTokenRoutes(app: FastifyInstance, state: GithubState): void {
-  const config = { githubAuth: 'appJwt' };
-
   app.post<{ Params: { installation_id: string } }>(
     '/app/installations/:installation_id/access_tokens',
-    { config },
     async (request, reply) => {
       const githubApp = await verifyAppJwt(state, request);
       const installation = state.installations.get(Number(request.params.installation_id));
@@ -89,7 +86,7 @@ export function registerAppTokenRoutes(app: FastifyInstance, state: GithubState)
     },
   );
 
-  app.get<{ Params: { org: string } }>('/orgs/:org/installation', { config }, async (request) => {
+  app.get<{ Params: { org: string } }>('/orgs/:org/installation', async (request) => {
     const githubApp = await verifyAppJwt(state, request);
     const org = state.requireOrg(request.params.org);
 
