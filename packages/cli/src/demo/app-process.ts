@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /** The ScimFlow server started as a child process, exactly as `pnpm start` runs it. */
@@ -18,16 +19,21 @@ export interface AppProcessOptions {
   logFile: string;
 }
 
-/** Starts the server with its log in a file and waits until `/healthz` answers. */
+/**
+ * Starts the server with its log in a file and waits until `/healthz` answers. Port 0 picks a
+ * free port first, because the child's own choice would not be known here.
+ */
 export async function startAppProcess(options: AppProcessOptions): Promise<AppProcess> {
-  const url = `http://127.0.0.1:${options.port}`;
+  const port = options.port === 0 ? await findFreePort() : options.port;
+  const url = `http://127.0.0.1:${port}`;
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const child = spawn(
     process.execPath,
     [
       '--conditions=@scimflow/source',
+      // Resolved from the repository root, whose dependencies include tsx.
       '--import',
-      import.meta.resolve('tsx'),
+      'tsx',
       join(options.repositoryRoot, 'apps', 'server', 'src', 'main.ts'),
     ],
     {
@@ -36,7 +42,7 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
         ...process.env,
         ...options.env,
         HOST: '127.0.0.1',
-        PORT: String(options.port),
+        PORT: String(port),
         SCIMFLOW_DATA_DIR: options.dataDir,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,4 +81,15 @@ async function waitForHealth(url: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`ScimFlow did not answer ${url}/healthz within 60 s`);
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
 }
