@@ -19,7 +19,18 @@ export type CredentialType =
  * is exactly one `{{ expression }}` yields the expression's value unconverted.
  */
 export interface FieldUi {
-  widget?: 'text' | 'template' | 'expression' | 'textarea' | 'json' | 'select' | 'multiselect' | 'switch' | 'number' | 'keyValue' | 'list';
+  widget?:
+    | 'text'
+    | 'template'
+    | 'expression'
+    | 'textarea'
+    | 'json'
+    | 'select'
+    | 'multiselect'
+    | 'switch'
+    | 'number'
+    | 'keyValue'
+    | 'list';
   label?: string;
   help?: string;
   placeholder?: string;
@@ -100,6 +111,8 @@ export interface NodeDefinition<Schema extends z.ZodType = z.ZodType> {
 }
 
 /** Declares a node type with its config type inferred from the schema. */
-export function defineNode<Schema extends z.ZodType>(definition: NodeDefinition<Schema>): NodeDefinition<Schema> {
+export function defineNode<Schema extends z.ZodType>(
+  definition: NodeDefinition<Schema>,
+): NodeDefinition<Schema> {
   return definition;
 }
