@@ -184,6 +184,20 @@ describe('credentials API', () => {
     expect(again.body.error.code).toBe('credential_not_found');
   });
 
+  it('malformed body is rejected without logging it', async () => {
+    const response = await fetch(`${server.baseUrl}/api/credentials`, {
+      method: 'POST',
+      headers: {
+        cookie: admin.cookie,
+        'x-csrf-token': admin.csrfToken,
+        'content-type': 'application/json',
+      },
+      body: `{"name": "Broken", "type": "github.token", "data": {"token": "${CANARY}"`,
+    });
+    expect(response.status).toBe(400);
+    expect(server.logText()).not.toContain(CANARY);
+  });
+
   it('canary secret never leaks', async () => {
     expect(responses.length).toBeGreaterThan(10);
     for (const body of responses) expect(body).not.toContain(CANARY);
