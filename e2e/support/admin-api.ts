@@ -10,6 +10,14 @@ export interface Execution {
   steps: { nodeId: string; nodeType: string; status: string; output?: unknown }[];
 }
 
+/** An execution as `GET /api/executions` lists it. */
+export interface ExecutionSummary {
+  id: string;
+  status: Execution['status'];
+  eventType: string;
+  dryRun: boolean;
+}
+
 /** A signed-in client of the admin API, for arranging state and checking what the UI did. */
 export class AdminApi {
   private constructor(
@@ -85,6 +93,16 @@ export class AdminApi {
     }
   }
 
+  /**
+   * Turns flow `flowId` on and every other flow off, so only that flow runs on the events a test
+   * sends. Created and imported flows start turned off.
+   */
+  async enableOnly(flowId: string): Promise<void> {
+    for (const flow of await this.listFlows()) {
+      await this.request('PATCH', `/api/flows/${flow.id}`, { enabled: flow.id === flowId });
+    }
+  }
+
   listCredentials(): Promise<{ id: string; name: string; type: string }[]> {
     return this.request('GET', '/api/credentials');
   }
@@ -103,10 +121,13 @@ export class AdminApi {
     }
   }
 
-  listExecutions(
-    flowId: string,
-  ): Promise<{ items: { id: string; status: string; eventType: string }[] }> {
-    return this.request('GET', `/api/executions?flowId=${encodeURIComponent(flowId)}&limit=100`);
+  /** Returns the newest 100 executions of a flow. */
+  async listExecutions(flowId: string): Promise<ExecutionSummary[]> {
+    const page = await this.request<{ items: ExecutionSummary[] }>(
+      'GET',
+      `/api/executions?flowId=${encodeURIComponent(flowId)}&limit=100`,
+    );
+    return page.items;
   }
 
   getExecution(id: string): Promise<Execution> {
@@ -120,4 +141,23 @@ export interface FlowDocumentLike {
   nodes: { id: string; type: string; config: Record<string, unknown>; credential?: string }[];
   edges: { id: string; source: string; sourceHandle?: string; target: string }[];
   credentials: { name: string; type: string }[];
+}
+
+/** Creates the GitHub token and Google service-account credentials that point at the test servers. */
+export async function createTestServerCredentials(
+  api: AdminApi,
+  names: { github: string; google: string },
+  secrets: { githubToken: string; serviceAccountKey: string },
+  urls: { github: string; googleRoot: string },
+): Promise<void> {
+  await api.ensureCredential(names.github, 'github.token', {
+    token: secrets.githubToken,
+    baseUrl: urls.github,
+  });
+  await api.ensureCredential(names.google, 'google.serviceAccount', {
+    serviceAccountKey: secrets.serviceAccountKey,
+    subject: 'admin@example.com',
+    directoryBaseUrl: urls.googleRoot,
+    sheetsBaseUrl: urls.googleRoot,
+  });
 }
