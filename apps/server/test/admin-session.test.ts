@@ -34,6 +34,17 @@ describe('admin session', () => {
     expect(body.csrfToken).toEqual(expect.any(String));
   });
 
+  it('malformed JSON gets invalid_body', async () => {
+    const response = await fetch(`${server.baseUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username": "admin", ',
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string } };
+    expect(body.error.code).toBe('invalid_body');
+  });
+
   it('session routes need the cookie', async () => {
     const response = await fetch(`${server.baseUrl}/api/endpoints`);
     expect(response.status).toBe(401);

@@ -27,7 +27,13 @@ export async function adminApi(app: FastifyInstance): Promise<void> {
   const { config, db } = app.scimflow;
   const sessions = new SessionStore(db, config.sessionIdleMs);
   const limiter = new LoginLimiter(config.loginMaxFailures, config.loginWindowMs);
-  const secureCookie = config.publicUrl?.startsWith('https://') ?? false;
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: config.publicUrl?.startsWith('https://') ?? false,
+    maxAge: Math.floor(config.sessionIdleMs / 1000),
+  };
 
   useAdminErrors(app);
 
@@ -61,13 +67,7 @@ export async function adminApi(app: FastifyInstance): Promise<void> {
     limiter.reset(request.ip);
     await sessions.deleteExpired();
     const { sessionId, csrfToken } = await sessions.create(user.id);
-    reply.setCookie(SESSION_COOKIE, sessionId, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: secureCookie,
-      maxAge: Math.floor(config.sessionIdleMs / 1000),
-    });
+    reply.setCookie(SESSION_COOKIE, sessionId, cookieOptions);
     request.log.info({ username: user.username }, 'admin signed in');
     return { user: { username: user.username }, csrfToken };
   });
@@ -87,10 +87,13 @@ export async function adminApi(app: FastifyInstance): Promise<void> {
   });
 
   await app.register(async (scope) => {
-    scope.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       const session = await requireSession(request, sessions);
       if (request.method !== 'GET' && request.method !== 'HEAD') checkCsrf(request, session);
       request.adminSession = session;
+
+      // The cookie's lifetime restarts with the session's idle timer, so an active admin stays signed in.
+      reply.setCookie(SESSION_COOKIE, request.cookies[SESSION_COOKIE] ?? '', cookieOptions);
     });
     for (const area of adminAreas) await scope.register(area);
   });

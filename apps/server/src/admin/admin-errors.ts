@@ -54,12 +54,17 @@ export function useAdminErrors(app: FastifyInstance): void {
         },
       });
     }
-    return reply.status(status).send({
-      error: {
-        code: error.code ? String(error.code).toLowerCase() : 'bad_request',
-        message: error.message,
-      },
-    });
+
+    // Fastify's body parser errors (malformed JSON, body too large) get stable codes of our own.
+    const code = String(error.code ?? '');
+    const stable =
+      status === 413
+        ? 'body_too_large'
+        : code.startsWith('FST_ERR_CTP')
+          ? 'invalid_body'
+          : 'bad_request';
+    request.log.info({ code: stable, status }, error.message);
+    return reply.status(status).send({ error: { code: stable, message: error.message } });
   });
 
   app.setNotFoundHandler((request, reply) => {
