@@ -73,7 +73,7 @@ export async function listExecutions(
   return page;
 }
 
-/** Loads one execution with its steps in the order they started, or undefined. */
+/** Loads one execution with its steps in the order they first started, or undefined. */
 export async function getExecution(
   db: Kysely<Database>,
   id: string,
@@ -85,7 +85,7 @@ export async function getExecution(
     .selectFrom('execution_steps')
     .selectAll()
     .where('execution_id', '=', id)
-    .orderBy('started_at')
+    .orderBy('position')
     .execute();
   return { ...toExecutionSummary(row), steps: steps.map(toStepView) };
 }

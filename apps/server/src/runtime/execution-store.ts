@@ -4,28 +4,56 @@ import type { Database } from '../db/schema.js';
 import './tables.js';
 
 /**
- * The execution queue in SQL. A claim is one UPDATE over a subquery, so it is atomic on SQLite
- * and on PostgreSQL. It takes the live execution with the lowest `seq` that is due (queued and
- * past its backoff, or running with an expired lease because its process died) and that has no
+ * The execution queue in SQL. A claim is an UPDATE over a subquery, so it is atomic on SQLite
+ * and on PostgreSQL. It takes a live execution that is due (running with an expired lease
+ * because its process died, else queued and past its backoff), lowest `seq` first, that has no
  * earlier unfinished execution of the same resource key. Test runs are never claimed.
  */
 export class SqlExecutionStore implements ExecutionStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Epoch milliseconds before which no claim looks for expired leases again. */
+  private nextLeaseCheck = 0;
+
+  /**
+   * @param leaseCheckMs How often claims look for executions whose lease expired. Leases only
+   *   expire when a process dies, so a check per claim would cost a query for nothing.
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly leaseCheckMs = 1_000,
+  ) {}
 
   async claimNext(claim: {
     workerId: string;
     now: number;
     leaseUntil: number;
   }): Promise<ClaimedExecution | undefined> {
+    // Two statements instead of one with OR, so that each walks the (status, seq) index in seq
+    // order and stops at the first claimable row, however long the queue is.
+    if (claim.now >= this.nextLeaseCheck) {
+      const resumed = await this.claimWhere('running', claim);
+      if (resumed) return resumed;
+      this.nextLeaseCheck = claim.now + this.leaseCheckMs;
+    }
+    return this.claimWhere('queued', claim);
+  }
+
+  /**
+   * Claims the first execution in `status` that is due: for `queued` past its backoff, for
+   * `running` past its lease, because the process that held it died.
+   */
+  private async claimWhere(
+    status: 'queued' | 'running',
+    claim: { workerId: string; now: number; leaseUntil: number },
+  ): Promise<ClaimedExecution | undefined> {
+    const due =
+      status === 'queued' ? sql`e.not_before <= ${claim.now}` : sql`e.lease_until < ${claim.now}`;
     const result = await sql<{ id: string; resource_key: string; attempts: number }>`
       UPDATE executions
          SET status = 'running', lease_owner = ${claim.workerId}, lease_until = ${claim.leaseUntil},
              attempts = attempts + 1, started_at = COALESCE(started_at, ${claim.now})
        WHERE id = (
          SELECT e.id FROM executions e
-          WHERE e.test = 0
-            AND ((e.status = 'queued' AND e.not_before <= ${claim.now})
-                 OR (e.status = 'running' AND e.lease_until < ${claim.now}))
+          WHERE e.status = ${status} AND e.test = 0 AND ${due}
             AND NOT EXISTS (
               SELECT 1 FROM executions p
                WHERE p.resource_key = e.resource_key AND p.seq < e.seq AND p.test = 0

@@ -47,9 +47,17 @@ export class Executor {
   async execute(claimed: ClaimedExecution, signal: AbortSignal): Promise<ExecutionOutcome> {
     const { db } = this.options;
     const execution = await db
-      .selectFrom('executions')
-      .select(['id', 'flow_id', 'flow_version', 'event_id', 'sequence', 'event_payload'])
-      .where('id', '=', claimed.id)
+      .selectFrom('executions as e')
+      .leftJoin('events as ev', 'ev.id', 'e.event_id')
+      .select([
+        'e.id',
+        'e.flow_id',
+        'e.flow_version',
+        'e.event_id',
+        'e.event_payload',
+        'ev.payload',
+      ])
+      .where('e.id', '=', claimed.id)
       .executeTakeFirst();
     if (!execution) {
       return {
@@ -60,12 +68,14 @@ export class Executor {
     }
 
     const log = this.options.logger.child({ executionId: execution.id, flowId: execution.flow_id });
-    const event = await this.loadEvent(execution);
-    if (!event) {
+    // Test runs carry their event; live executions read the accepted event.
+    const payload = execution.event_payload ?? execution.payload;
+    if (payload === null) {
       const error = `Event ${execution.event_id} of execution ${execution.id} is no longer stored, so it cannot run. Retention pruned it; raise SCIMFLOW_EVENT_RETENTION.`;
       log.error({ eventId: execution.event_id }, 'execution event missing');
       return { status: 'failed', retryable: false, error };
     }
+    const event = JSON.parse(payload) as ProvisioningEvent;
 
     const version = await this.pinnedVersion(execution.flow_id, execution.flow_version);
     if (!version) {
@@ -122,22 +132,6 @@ export class Executor {
       'execution run failed',
     );
     return outcome;
-  }
-
-  private async loadEvent(execution: {
-    event_id: string;
-    sequence: number | null;
-    event_payload: string | null;
-  }): Promise<ProvisioningEvent | undefined> {
-    if (execution.event_payload !== null)
-      return JSON.parse(execution.event_payload) as ProvisioningEvent;
-
-    const row = await this.options.db
-      .selectFrom('events')
-      .select('payload')
-      .where('id', '=', execution.event_id)
-      .executeTakeFirst();
-    return row ? (JSON.parse(row.payload) as ProvisioningEvent) : undefined;
   }
 
   private async pinnedVersion(

@@ -12,6 +12,9 @@ import { Executor, type CredentialResolver } from './executor.js';
 import { pruneRetention } from './retention.js';
 import type { RuntimeSettings } from './settings.js';
 
+/** Wait between the first wake-up and a dispatch pass, in milliseconds. */
+const DISPATCH_DELAY_MS = 5;
+
 /** What the runtime needs from the server. */
 export interface FlowRuntimeOptions {
   db: Kysely<Database>;
@@ -46,7 +49,7 @@ export class FlowRuntime {
     const { db, settings } = options;
     this.logger = options.logger.child({ component: 'runtime' });
     this.resolveCredential = options.resolveCredential;
-    this.store = new SqlExecutionStore(db);
+    this.store = new SqlExecutionStore(db, Math.min(1_000, settings.leaseMs));
     this.dispatcher = new Dispatcher(db, this.logger);
     this.executor = new Executor({
       db,
@@ -95,9 +98,12 @@ export class FlowRuntime {
       this.dispatchAgain = true;
       return;
     }
-    this.dispatching = this.dispatchLoop().finally(() => {
-      this.dispatching = undefined;
-    });
+    // A short delay gathers the events of concurrent SCIM requests into one dispatch batch.
+    this.dispatching = new Promise((resolve) => setTimeout(resolve, DISPATCH_DELAY_MS))
+      .then(() => this.dispatchLoop())
+      .finally(() => {
+        this.dispatching = undefined;
+      });
   }
 
   /** Wakes idle workers without dispatching, after an admin retry queued an execution. */

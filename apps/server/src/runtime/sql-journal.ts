@@ -16,13 +16,13 @@ export class SqlJournal implements Journal {
       .selectFrom('execution_steps')
       .selectAll()
       .where('execution_id', '=', executionId)
-      .orderBy('started_at')
+      .orderBy('position')
       .execute();
     return rows.map(stepFromRow);
   }
 
   async saveStep(record: StepRecord): Promise<void> {
-    const row = stepToRow(record);
+    const row = { ...stepToRow(record), position: nextPosition() };
     await this.db
       .insertInto('execution_steps')
       .values(row)
@@ -48,6 +48,17 @@ export class SqlJournal implements Journal {
   }
 }
 
+let lastPosition = 0;
+
+/**
+ * Returns a number above every earlier one, in microseconds of the wall clock so that it also
+ * increases across restarts. Only an insert stores it; an update keeps the first position.
+ */
+function nextPosition(): number {
+  lastPosition = Math.max(lastPosition + 1, Date.now() * 1_000);
+  return lastPosition;
+}
+
 function json(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value);
 }
@@ -56,8 +67,8 @@ function parse(text: string | null): unknown {
   return text === null ? undefined : JSON.parse(text);
 }
 
-/** Builds the stored row of a step record. */
-export function stepToRow(record: StepRecord): ExecutionStepTable {
+/** Builds the stored row of a step record, without its position. */
+export function stepToRow(record: StepRecord): Omit<ExecutionStepTable, 'position'> {
   return {
     execution_id: record.executionId,
     node_id: record.nodeId,

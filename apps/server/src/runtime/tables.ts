@@ -74,6 +74,8 @@ export interface ExecutionStepTable {
   started_at: number;
   finished_at: number | null;
   duration_ms: number | null;
+  /** Increases with each step's first save, so steps list in the order they started. */
+  position: number;
 }
 
 declare module '../db/schema.js' {

@@ -16,7 +16,7 @@ let counter = 0;
 beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scimflow-queue-'));
   database = await openDatabase(dataDir);
-  store = new SqlExecutionStore(database.db);
+  store = new SqlExecutionStore(database.db, 0);
 });
 
 afterEach(async () => {

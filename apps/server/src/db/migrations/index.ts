@@ -4,6 +4,7 @@ import * as admin from './0002_admin.js';
 import * as flows from './0100_flows.js';
 import * as credentials from './0101_credentials.js';
 import * as runtime from './0201_runtime.js';
+import * as runtimeStepOrder from './0202_runtime_step_order.js';
 
 /**
  * Every schema migration, applied in key order. Areas append their own file here
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0100_flows': flows,
   '0101_credentials': credentials,
   '0201_runtime': runtime,
+  '0202_runtime_step_order': runtimeStepOrder,
 };

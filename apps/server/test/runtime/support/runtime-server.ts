@@ -16,7 +16,7 @@ export const FAST_RUNTIME: Partial<RuntimeSettings> = {
   leaseMs: 5_000,
   retryBaseDelayMs: 20,
   retryMaxDelayMs: 200,
-  maxAttempts: 6,
+  maxAttempts: 10,
   pruneIntervalMs: 3_600_000,
   stopTimeoutMs: 5_000,
 };
