@@ -163,6 +163,22 @@ describe('Directory users', () => {
     expect(again.status).toBe(404);
   });
 
+  it('frees a deleted address and restores a user', async () => {
+    const first = await send(users, { method: 'POST', token, body: newUser });
+    await send(`${users}/${first.body.id}`, { method: 'DELETE', token });
+
+    const recreated = await send(users, { method: 'POST', token, body: newUser });
+    const blocked = await send(`${users}/${first.body.id}/undelete`, { method: 'POST', token });
+    await send(`${users}/${recreated.body.id}`, { method: 'DELETE', token });
+    const restored = await send(`${users}/${first.body.id}/undelete`, { method: 'POST', token });
+    const fetched = await send(`${users}/ada.lovelace@example.com`, { token });
+
+    expect(recreated.status).toBe(200);
+    expect(blocked.status).toBe(409);
+    expect(restored.status).toBe(204);
+    expect(fetched.body.id).toBe(first.body.id);
+  });
+
   it('lists users by domain and query', async () => {
     await send(users, { method: 'POST', token, body: newUser });
     await send(users, {

@@ -6,7 +6,7 @@ import { classicError } from '../errors.js';
 import { directoryUserScope } from '../service-account.js';
 import { serializeUser } from './model.js';
 import { parseUserQuery } from './query.js';
-import { userNotFound, type DirectoryStore } from './store.js';
+import type { DirectoryStore } from './store.js';
 
 const readScopes = [directoryUserScope, `${directoryUserScope}.readonly`];
 const writeScopes = [directoryUserScope];
@@ -79,9 +79,8 @@ export function registerDirectoryRoutes(
 
   app.post<UserKeyParams>(`${base}/:userKey/undelete`, async (request, reply) => {
     authorize(auth, request, 'write');
-    const user = store.find(request.params.userKey, true);
-    if (user === undefined || !user.deleted) throw userNotFound();
-    user.deleted = false;
+    const user = store.undelete(request.params.userKey);
+    request.log.info({ userId: user.id }, 'restored Directory user');
     return reply.code(204).send();
   });
 

@@ -79,8 +79,9 @@ export class DirectoryStore {
     }
   }
 
+  // A deleted user's address is free again, so only active users conflict.
   private checkUnique(email: string, except?: DirectoryUser): void {
-    const existing = this.find(email, true);
+    const existing = this.find(email);
     if (existing !== undefined && existing !== except) throw duplicate();
   }
 
@@ -179,6 +180,24 @@ export class DirectoryStore {
       if (body[field] === null) delete user.extra[field];
       else if (body[field] !== undefined) user.extra[field] = body[field];
     }
+  }
+
+  /**
+   * Restores a deleted user found by id or primary email, or throws 404. Throws 409 when an
+   * active user has taken the address since.
+   */
+  undelete(userKey: string): DirectoryUser {
+    const key = userKey.toLowerCase();
+    const user = [...this.users.values()].find(
+      (candidate) =>
+        candidate.deleted && (candidate.id === userKey || candidate.primaryEmail === key),
+    );
+    if (user === undefined) throw userNotFound();
+
+    this.checkUnique(user.primaryEmail, user);
+    user.deleted = false;
+    user.etag = newEtag();
+    return user;
   }
 
   /** Returns the users of a domain, or of the whole customer, that match `query`. */
