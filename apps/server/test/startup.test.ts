@@ -52,7 +52,8 @@ describe('startup', () => {
   it('secrets from the environment are not logged', async () => {
     const server = await startServer({
       defaultEndpoint: {
-        bearerToken: 'env-token-canary-1',
+        // Shaped like a JWT on purpose: a static token with dots still authenticates.
+        bearerToken: 'env.token-canary.1',
         basicUsername: 'idp',
         basicPassword: 'env-basic-canary-2',
       },
@@ -62,8 +63,13 @@ describe('startup', () => {
     expect(generated?.scimBearer).toBeUndefined();
     expect(generated?.scimBasic).toBeUndefined();
     expect(generated?.scimApiKey).toEqual(expect.any(String));
-    expect(server.logText()).not.toContain('env-token-canary-1');
+    expect(server.logText()).not.toContain('env.token-canary.1');
     expect(server.logText()).not.toContain('env-basic-canary-2');
+
+    const bearer = await fetch(`${server.baseUrl}/scim/v2/default/Users`, {
+      headers: { authorization: 'Bearer env.token-canary.1' },
+    });
+    expect(bearer.status).toBe(200);
 
     const basic = Buffer.from('idp:env-basic-canary-2').toString('base64');
     const response = await fetch(`${server.baseUrl}/scim/v2/default/Users`, {

@@ -35,8 +35,10 @@ export async function authenticate(
   const bearer = parseBearer(authorization);
   if (bearer !== undefined) {
     if (bearer === '') return undefined;
-    if (JWT_SHAPE.test(bearer))
-      return (await verifyAccessToken(app, bearer, endpoint, credentials)) ? 'oauth2' : undefined;
+    if (JWT_SHAPE.test(bearer) && (await verifyAccessToken(app, bearer, endpoint, credentials))) {
+      return 'oauth2';
+    }
+    // A static token an operator chose may itself contain dots, so it is checked either way.
     return (await verifySecret(bearer, credentials.bearer_token_hash)) ? 'bearer' : undefined;
   }
 
