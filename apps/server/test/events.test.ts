@@ -179,6 +179,32 @@ describe('provisioning events', () => {
     expect(events[4]!.member.value).toBe(first.body.id);
   });
 
+  it('re-adding a member writes no event', async () => {
+    const user = await scim(endpoint.usersUrl, {
+      method: 'POST',
+      token,
+      body: userBody('readd@example.org'),
+    });
+    const group = await scim(endpoint.groupsUrl, {
+      method: 'POST',
+      token,
+      body: { displayName: 'Readd', members: [{ value: user.body.id }] },
+    });
+    const start = await lastSequence();
+
+    const response = await scim(`${endpoint.groupsUrl}/${group.body.id}`, {
+      method: 'PATCH',
+      token,
+      body: {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'add', path: 'members', value: [{ value: user.body.id }] }],
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.members).toHaveLength(1);
+    expect(await eventsAfter(start)).toEqual([]);
+  });
+
   it('legacy route events carry the scim-choreo dialect', async () => {
     const start = await lastSequence();
     const response = await scim(`${endpoint.legacyUrl}/`, {
