@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generateGithubToken } from './github/state.js';
 import type { TestServers } from './start.js';
 
-/** What the demo seeding created, for credentials that point at the test servers. */
+/** Credentials that the demo seeding created, pointing at the test servers. */
 export interface DemoCredentials {
   githubToken: string;
   spreadsheetId: string;
