@@ -1,6 +1,7 @@
 import { buildScope, RetryOverrideSchema, type FlowNode } from '@scimflow/flow';
 import type { NodeDefinition } from '@scimflow/nodes';
 import { useEffect, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 
 import { useSamples } from '../api/queries.js';
 import type { Problem } from '../api/types.js';
@@ -14,10 +15,19 @@ import { CredentialPicker } from './CredentialPicker.js';
 import { StepResult } from './StepResult.js';
 import { useEditorStore, useEditorStoreApi } from './store/context.js';
 
+/** The fields of a node that its config panel edits; moving the node changes none of them. */
+type EditedNode = Pick<FlowNode, 'id' | 'type' | 'label' | 'config' | 'credential' | 'retry'>;
+
 /** The config panel of the selected node: label, credential, config form, retry and test result. */
 export function ConfigPanel({ nodeId }: { nodeId: string }) {
-  const node = useEditorStore((state) =>
-    state.document.nodes.find((candidate) => candidate.id === nodeId),
+  // A shallow pick of the edited fields, so dragging the node does not re-render the panel.
+  const node = useEditorStore(
+    useShallow((state): EditedNode | null => {
+      const found = state.document.nodes.find((candidate) => candidate.id === nodeId);
+      if (!found) return null;
+      const { id, type, label, config, credential, retry } = found;
+      return { id, type, label, config, credential, retry };
+    }),
   );
   const catalogue = useCatalogue();
   const definition = node ? catalogue.get(node.type) : undefined;
@@ -50,22 +60,17 @@ export function ConfigPanel({ nodeId }: { nodeId: string }) {
   );
 }
 
-function NodeForm({ node, definition }: { node: FlowNode; definition: NodeDefinition }) {
+function NodeForm({ node, definition }: { node: EditedNode; definition: NodeDefinition }) {
   const store = useEditorStoreApi();
   const catalogue = useCatalogue();
   const panel = useRef<HTMLDivElement>(null);
   const problems = useEditorStore((state) => state.problems);
-  const document = useEditorStore((state) => state.document);
   const sampleId = useEditorStore((state) => state.sampleId);
   const runSteps = useEditorStore((state) => state.runSteps);
   const focus = useEditorStore((state) => state.focus);
   const samples = useSamples();
 
   const fieldProblems = useMemo(() => problemsByField(problems, node.id), [problems, node.id]);
-  const extraFields = useMemo(
-    () => stepFields(document, node.id, (type) => catalogue.get(type)?.label ?? type),
-    [document, node.id, catalogue],
-  );
   const previewScope = useMemo(() => {
     const sample =
       samples.data?.find((candidate) => candidate.id === sampleId) ?? samples.data?.[0];
@@ -79,11 +84,16 @@ function NodeForm({ node, definition }: { node: FlowNode; definition: NodeDefini
   const environment = useMemo<FormEnvironment>(
     () => ({
       previewScope,
-      extraFields,
+      listExtraFields: () =>
+        stepFields(
+          store.getState().document,
+          node.id,
+          (type) => catalogue.get(type)?.label ?? type,
+        ),
       problems: fieldProblems.config,
       idPrefix: `node-${node.id}`,
     }),
-    [previewScope, extraFields, fieldProblems, node.id],
+    [previewScope, fieldProblems, node.id, store, catalogue],
   );
 
   // A click on a problem asks to focus its field; the panel finds the control by its path.

@@ -92,7 +92,11 @@ function Editor() {
       <Toolbar
         status={status}
         onSave={() => void saveNow()}
-        onPublish={() => setPublishOpen(true)}
+        onPublish={() => {
+          // Publishing decides on the problems, so validate edits still waiting for it.
+          store.getState().flushValidation();
+          setPublishOpen(true);
+        }}
         onHelp={() => setHelpOpen(true)}
       />
       <div className="editor-body">

@@ -6,8 +6,11 @@ import type { PickerField } from '../fields/fieldCatalogue.js';
 export interface FormEnvironment {
   /** Scope of the selected sample event, for live previews; null when no sample is chosen. */
   previewScope: Record<string, unknown> | null;
-  /** Fields the picker offers besides SCIM attributes, such as upstream step outputs. */
-  extraFields: readonly PickerField[];
+  /**
+   * Lists the fields the picker offers besides SCIM attributes, such as upstream step outputs.
+   * Called when the picker opens, so a large flow is not walked on every edit.
+   */
+  listExtraFields: () => readonly PickerField[];
   /** Problem messages by config field path, such as `url` or `headers.Authorization`. */
   problems: Readonly<Record<string, readonly string[]>>;
   /** Prefix of the form controls' ids, unique per node. */
@@ -16,7 +19,7 @@ export interface FormEnvironment {
 
 export const FormEnvironmentContext = createContext<FormEnvironment>({
   previewScope: null,
-  extraFields: [],
+  listExtraFields: () => [],
   problems: {},
   idPrefix: 'field',
 });

@@ -35,7 +35,7 @@ function Harness({
   const [value, setValue] = useState<Record<string, unknown>>(initial);
   const full: FormEnvironment = {
     previewScope: null,
-    extraFields: [],
+    listExtraFields: () => [],
     problems: {},
     idPrefix: 'test',
     ...environment,
@@ -135,7 +135,9 @@ describe('SchemaForm', () => {
         group: 'Steps',
       },
     ];
-    render(<Harness schema={httpNode.config} environment={{ extraFields }} />);
+    render(
+      <Harness schema={httpNode.config} environment={{ listExtraFields: () => extraFields }} />,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Insert a field into URL' }));
     expect(
       within(screen.getByTestId('field-picker')).getByRole('region', { name: 'Steps' }),

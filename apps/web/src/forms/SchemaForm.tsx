@@ -264,10 +264,11 @@ function Control({
         />
       );
     case 'array':
-      if (spec.item.kind === 'enum')
+      // A multiselect draws its `ui.options`, or the item enum's values, as checkboxes.
+      if (spec.item.kind === 'enum' || (spec.ui.widget === 'multiselect' && spec.ui.options))
         return (
           <MultiSelectControl
-            options={spec.item.options}
+            options={spec.ui.options ?? (spec.item.kind === 'enum' ? spec.item.options : [])}
             value={value}
             onChange={onChange}
             path={path}

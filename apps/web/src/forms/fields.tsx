@@ -31,7 +31,7 @@ export function StringControl({
   label,
   describedBy,
 }: ControlProps<StringSpec>) {
-  const { previewScope, extraFields } = useFormEnvironment();
+  const { previewScope, listExtraFields } = useFormEnvironment();
   const [picking, setPicking] = useState(false);
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const text = typeof value === 'string' ? value : value === undefined ? '' : String(value);
@@ -88,7 +88,11 @@ export function StringControl({
         )}
       </div>
       {picking && (
-        <FieldPicker extraFields={extraFields} onPick={insert} onClose={() => setPicking(false)} />
+        <FieldPicker
+          extraFields={listExtraFields()}
+          onPick={insert}
+          onClose={() => setPicking(false)}
+        />
       )}
       {takesFields && (
         <ExpressionPreview

@@ -43,7 +43,7 @@ export function storeDocument(
     canvasEdges: buildCanvasEdges(state.canvasEdges, document, selectedEdgeIds),
   });
 
-  if (!layoutOnly) get().revalidate();
+  if (!layoutOnly) get().scheduleRevalidate();
 }
 
 export function createDocumentSlice(
@@ -90,6 +90,7 @@ export function createDocumentSlice(
 
     resetDocument(document) {
       storeDocument(set, get, document, false, { past: [], future: [], dragStart: null });
+      get().revalidate();
     },
 
     markSaved(revision) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { chainDocument, fixtureCatalogue, sampleDocument } from '../../test/fixtures.js';
 import {
@@ -11,6 +11,7 @@ import {
   setConfigField,
 } from '../actions.js';
 import { createEditorStore } from './createEditorStore.js';
+import { VALIDATION_DELAY_MS } from './problemsSlice.js';
 
 function newStore(document = sampleDocument()) {
   return createEditorStore('flow-1', document, fixtureCatalogue);
@@ -160,7 +161,30 @@ describe('editor store', () => {
   it('counts problems per node', () => {
     const store = newStore();
     setConfigField(store, 'check', 'expression', '');
+    store.getState().flushValidation();
     expect(store.getState().problemCounts['check']).toEqual({ errors: 1, warnings: 0 });
     expect(store.getState().problems[0]?.field).toBe('config.expression');
+  });
+
+  it('validates once after a burst of edits', () => {
+    vi.useFakeTimers();
+    try {
+      const store = newStore();
+      for (const text of ['', 'u', '']) setConfigField(store, 'check', 'expression', text);
+      expect(store.getState().validationPending).toBe(true);
+      expect(store.getState().problems).toEqual([]);
+
+      vi.advanceTimersByTime(VALIDATION_DELAY_MS);
+      expect(store.getState().validationPending).toBe(false);
+      expect(store.getState().problemCounts['check']?.errors).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('skips validation for moves', () => {
+    const store = newStore();
+    dragNode(store, 'check', [{ x: 9, y: 9 }]);
+    expect(store.getState().validationPending).toBe(false);
   });
 });

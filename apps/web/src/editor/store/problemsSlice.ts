@@ -3,38 +3,59 @@ import type { StateCreator } from 'zustand';
 import { validateDraft } from '../validate.js';
 import type { EditorState, ProblemsSlice } from './types.js';
 
-/** Validation problems of the draft, recomputed after every change that is not a move. */
-export const createProblemsSlice: StateCreator<EditorState, [], [], ProblemsSlice> = (
-  set,
-  get,
-) => ({
-  problems: [],
-  problemCounts: {},
-  knownCredentials: undefined,
+/**
+ * Quiet time after an edit before the draft is validated again. Validating a 1,000-node flow
+ * takes tens of milliseconds, too long to repeat on every keystroke.
+ */
+export const VALIDATION_DELAY_MS = 200;
 
-  setKnownCredentials(credentials) {
-    set({ knownCredentials: credentials });
-    get().revalidate();
-  },
+/** Validation problems of the draft, recomputed shortly after every change that is not a move. */
+export const createProblemsSlice: StateCreator<EditorState, [], [], ProblemsSlice> = (set, get) => {
+  // One timer per store, so two open editors never cancel each other's validation.
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
-  revalidate() {
-    const { document, catalogue, knownCredentials, problemCounts: previous } = get();
-    const problems = validateDraft(document, catalogue, knownCredentials);
+  return {
+    problems: [],
+    problemCounts: {},
+    knownCredentials: undefined,
+    validationPending: false,
 
-    const counts: ProblemsSlice['problemCounts'] = {};
-    for (const problem of problems) {
-      if (!problem.nodeId) continue;
-      const count = (counts[problem.nodeId] ??= { errors: 0, warnings: 0 });
-      if (problem.severity === 'error') count.errors += 1;
-      else count.warnings += 1;
-    }
+    setKnownCredentials(credentials) {
+      set({ knownCredentials: credentials });
+      get().revalidate();
+    },
 
-    // Keep the previous count objects where nothing changed, so node badges do not re-render.
-    for (const [nodeId, count] of Object.entries(counts)) {
-      const prior = previous[nodeId];
-      if (prior && prior.errors === count.errors && prior.warnings === count.warnings)
-        counts[nodeId] = prior;
-    }
-    set({ problems, problemCounts: counts });
-  },
-});
+    scheduleRevalidate() {
+      clearTimeout(timer);
+      if (!get().validationPending) set({ validationPending: true });
+      timer = setTimeout(() => get().revalidate(), VALIDATION_DELAY_MS);
+    },
+
+    flushValidation() {
+      if (get().validationPending) get().revalidate();
+    },
+
+    revalidate() {
+      clearTimeout(timer);
+      const { document, catalogue, knownCredentials, problemCounts: previous } = get();
+      const problems = validateDraft(document, catalogue, knownCredentials);
+
+      const counts: ProblemsSlice['problemCounts'] = {};
+      for (const problem of problems) {
+        if (!problem.nodeId) continue;
+        const count = (counts[problem.nodeId] ??= { errors: 0, warnings: 0 });
+        if (problem.severity === 'error') count.errors += 1;
+        else count.warnings += 1;
+      }
+
+      // Keep the previous count objects where nothing changed, so node badges do not re-render.
+      for (const [nodeId, count] of Object.entries(counts)) {
+        const prior = previous[nodeId];
+        if (prior && prior.errors === count.errors && prior.warnings === count.warnings) {
+          counts[nodeId] = prior;
+        }
+      }
+      set({ problems, problemCounts: counts, validationPending: false });
+    },
+  };
+};

@@ -78,6 +78,12 @@ export interface ProblemsSlice {
   /** Credentials in the store, checked by name and type; undefined until loaded. */
   knownCredentials: readonly KnownCredential[] | undefined;
   setKnownCredentials(credentials: readonly KnownCredential[]): void;
+  /** True between an edit and the validation that follows it. */
+  validationPending: boolean;
+  /** Validates after a short quiet time; edits in a burst validate once. */
+  scheduleRevalidate(): void;
+  /** Validates now when an edit is still waiting for validation. */
+  flushValidation(): void;
   revalidate(): void;
 }
 
