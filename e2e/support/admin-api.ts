@@ -1,19 +1,9 @@
 import { ADMIN_PASSWORD, APP_URL } from './env.js';
 
-/** An execution as `GET /api/executions/:id` returns it, with the fields the tests read. */
-export interface Execution {
-  id: string;
-  flowId: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  eventType: string;
-  dryRun: boolean;
-  steps: { nodeId: string; nodeType: string; status: string; output?: unknown }[];
-}
-
 /** An execution as `GET /api/executions` lists it. */
 export interface ExecutionSummary {
   id: string;
-  status: Execution['status'];
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
   eventType: string;
   dryRun: boolean;
 }
@@ -34,7 +24,9 @@ export class AdminApi {
       body: JSON.stringify({ username: 'admin', password }),
     });
     if (!response.ok) {
-      throw new Error(`Admin sign-in at ${baseUrl} failed with ${response.status}`);
+      throw new Error(
+        `Admin sign-in at ${baseUrl} failed with ${response.status}; the password must match SCIMFLOW_ADMIN_PASSWORD of the server's first start`,
+      );
     }
 
     const cookie = (response.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
@@ -42,7 +34,7 @@ export class AdminApi {
     return new AdminApi(baseUrl, cookie, csrfToken);
   }
 
-  /** Sends a request and returns the parsed JSON body; throws with the status and body when not 2xx. */
+  /** Sends a request and returns the parsed JSON body. Throws with the status and body when the status is not 2xx. */
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { cookie: this.cookie };
     if (method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
@@ -114,13 +106,6 @@ export class AdminApi {
     await this.request('POST', '/api/credentials', { name, type, data });
   }
 
-  async deleteCredentialsNamed(name: string): Promise<void> {
-    for (const credential of await this.listCredentials()) {
-      if (credential.name === name)
-        await this.request('DELETE', `/api/credentials/${credential.id}`);
-    }
-  }
-
   /** Returns the newest 100 executions of a flow. */
   async listExecutions(flowId: string): Promise<ExecutionSummary[]> {
     const page = await this.request<{ items: ExecutionSummary[] }>(
@@ -128,10 +113,6 @@ export class AdminApi {
       `/api/executions?flowId=${encodeURIComponent(flowId)}&limit=100`,
     );
     return page.items;
-  }
-
-  getExecution(id: string): Promise<Execution> {
-    return this.request('GET', `/api/executions/${id}`);
   }
 }
 

@@ -10,7 +10,7 @@ const GITHUB_CREDENTIAL = 'GitHub acme (canvas)';
 const GOOGLE_CREDENTIAL = 'Google roster (canvas)';
 const PRIMARY_EMAIL = 'user.emails[primary=true].value';
 
-test('flow built from the palette runs dry and publishes', async ({ page }) => {
+test('palette-built flow runs dry and publishes', async ({ page }) => {
   const api = await AdminApi.signIn();
   await api.deleteFlowsNamed(FLOW_NAME);
   const secrets = demoCredentials();

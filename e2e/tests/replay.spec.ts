@@ -20,7 +20,7 @@ const CASE_NAME = 'asgardeo-scim2-user-lifecycle';
 // The user that the recorded Asgardeo case creates, updates with PUT and PATCH, then deletes.
 const USER_EMAIL = 'ines.ward@example.org';
 
-test('replayed Asgardeo lifecycle runs the published flow', async ({ page }) => {
+test('replayed Asgardeo lifecycle runs flow', async ({ page }) => {
   const api = await AdminApi.signIn();
   await api.deleteFlowsNamed(FLOW_NAME);
   await createTestServerCredentials(api, CREDENTIALS, demoCredentials(), TESTSERVER_URLS);
