@@ -11,6 +11,7 @@ import {
 } from '@scimflow/runtime';
 import type { Database } from '../db/schema.js';
 import { getFlowVersion, type PublishedFlow } from './flow-source.js';
+import { recordExecutionRun } from './runtime-metrics.js';
 import { SqlJournal } from './sql-journal.js';
 
 /** Returns the decrypted credential with this name, or undefined when none exists. */
@@ -23,8 +24,10 @@ export interface ExecutorOptions {
   logger: RuntimeLogger;
   /** The HTTP client of each step; the connectors' retrying client when absent. */
   createHttpClient?: HttpClientFactory;
-  /** Called after each run of an execution, with its result; the runtime counts metrics here. */
+  /** Called after each run of an execution, with its result. */
   onResult?: (result: ExecutionResult, durationMs: number) => void;
+  /** Runs of one execution in total; a failed run at this count is the last one. */
+  maxAttempts: number;
 }
 
 /** Published versions never change, so a bounded cache saves parsing one per execution. */
@@ -102,6 +105,11 @@ export class Executor {
     const durationMs = Date.now() - startedAt;
     this.options.onResult?.(result, durationMs);
 
+    const retryable = result.error?.retryable ?? true;
+    const last =
+      result.status === 'succeeded' || !retryable || claimed.attempt >= this.options.maxAttempts;
+    recordExecutionRun(execution.flow_id, result, last);
+
     if (result.status === 'succeeded') {
       log.info(
         { attempt: claimed.attempt, durationMs, reused: result.reused.length },
@@ -117,7 +125,7 @@ export class Executor {
       .execute();
     const outcome: ExecutionOutcome = {
       status: 'failed',
-      retryable: result.error?.retryable ?? true,
+      retryable,
       error: result.error?.message ?? 'The execution failed without an error message.',
     };
     if (result.error?.retryAfterMs !== undefined) outcome.retryAfterMs = result.error.retryAfterMs;

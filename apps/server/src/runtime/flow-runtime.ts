@@ -55,6 +55,7 @@ export class FlowRuntime {
       db,
       resolveCredential: options.resolveCredential,
       logger: this.logger,
+      maxAttempts: settings.maxAttempts,
       ...(options.createHttpClient ? { createHttpClient: options.createHttpClient } : {}),
       ...(options.onResult ? { onResult: options.onResult } : {}),
     });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startTestServers, type TestServers } from '@scimflow/testservers';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { executionsTotal } from '../../src/metrics/registry.js';
 import type { ReplayCase } from '../replay/case-file.js';
 import { runCase } from '../replay/run-case.js';
 import { scim, userBody } from '../support/scim-client.js';
@@ -28,6 +29,7 @@ const PEOPLE = ['ada.lovelace', 'grace.hopper', 'alan.turing', 'edsger.dijkstra'
 
 let servers: TestServers;
 let running: RuntimeServer;
+let flows: { onboarding: string; offboarding: string };
 
 beforeAll(async () => {
   servers = await startTestServers();
@@ -42,7 +44,7 @@ beforeEach(async () => {
   await servers.reset();
   running = await startRuntimeServer('asgardeo');
   await seedConnectorCredentials(running.server, servers);
-  await publishLifecycleFlows(running.server, 'asgardeo');
+  flows = await publishLifecycleFlows(running.server, 'asgardeo');
 });
 
 afterEach(async () => {
@@ -105,6 +107,11 @@ describe('provisioning lifecycle through flows', () => {
     expect(finalState(servers)).toEqual(expected);
     const failed = await running.admin.request('GET', '/api/executions?status=failed');
     expect(failed.body.items).toEqual([]);
+
+    const counted = (await executionsTotal.get()).values.filter(
+      (value) => value.labels.flow === flows.onboarding && value.labels.status === 'succeeded',
+    );
+    expect(counted.map((value) => value.value)).toEqual([PEOPLE.length + 1]);
   });
 
   it('reaches the same state with 429s and 5xx injected', async () => {
@@ -138,6 +145,8 @@ describe('provisioning lifecycle through flows', () => {
 
     await provision();
 
+    const failed = await running.admin.request('GET', '/api/executions?status=failed');
+    expect(failed.body.items).toEqual([]);
     expect(finalState(servers)).toEqual(expected);
     expect(servers.faults.list().every((fault) => fault.remaining === 0)).toBe(true);
   });
