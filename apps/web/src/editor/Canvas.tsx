@@ -21,7 +21,7 @@ export const NODE_DRAG_TYPE = 'application/x-scimflow-node-type';
 // A small flow is shown at its natural size instead of blown up to fill the screen.
 const FIT_VIEW_OPTIONS = { maxZoom: 1 };
 
-/** The flow canvas: nodes, edges, minimap and zoom controls. */
+/** Renders the flow canvas: nodes, edges, minimap and zoom controls. */
 export function Canvas() {
   const store = useEditorStoreApi();
   const { screenToFlowPosition } = useReactFlow();

@@ -18,7 +18,7 @@ import { useEditorStore, useEditorStoreApi } from './store/context.js';
 /** The fields of a node that its config panel edits; moving the node changes none of them. */
 type EditedNode = Pick<FlowNode, 'id' | 'type' | 'label' | 'config' | 'credential' | 'retry'>;
 
-/** The config panel of the selected node: label, credential, config form, retry and test result. */
+/** Renders the config panel of the selected node: label, credential, config form, retry and test result. */
 export function ConfigPanel({ nodeId }: { nodeId: string }) {
   // A shallow pick of the edited fields, so dragging the node does not re-render the panel.
   const node = useEditorStore(
@@ -96,7 +96,7 @@ function NodeForm({ node, definition }: { node: EditedNode; definition: NodeDefi
     [previewScope, fieldProblems, node.id, store, catalogue],
   );
 
-  // A click on a problem asks to focus its field; the panel finds the control by its path.
+  // A click on a problem requests focus for its field, and the panel finds the control by its path.
   useEffect(() => {
     if (!focus || focus.nodeId !== node.id || !focus.field) return;
     const path = focus.field.replace(/^config\./, '');

@@ -19,7 +19,7 @@ import { useDraftSaving } from './useDraftSaving.js';
 import { useShortcuts } from './useShortcuts.js';
 import { VersionsPanel } from './VersionsPanel.js';
 
-/** The flow editor page: loads the flow, then opens an editor with its own store. */
+/** Loads the flow, then opens an editor with its own store. */
 export default function FlowEditorPage({ flowId }: { flowId: string }) {
   const flow = useFlow(flowId);
   if (flow.isPending) return <Loading label="Loading the flow…" />;

@@ -41,6 +41,9 @@ export function TestRunPanel({
     onSuccess: (result) => store.getState().setExecution(result),
   });
 
+  let runLabel = dryRun ? 'Run dry' : 'Run live';
+  if (run.isPending) runLabel = 'Running…';
+
   return (
     <section className="stack" aria-label="Test run" data-testid="test-run-panel">
       {samples.isPending && <Loading label="Loading sample events…" />}
@@ -88,7 +91,7 @@ export function TestRunPanel({
             onClick={() => run.mutate()}
             data-testid="run-test"
           >
-            <Icon name="play" /> {run.isPending ? 'Running…' : dryRun ? 'Run dry' : 'Run live'}
+            <Icon name="play" /> {runLabel}
           </button>
         </>
       )}

@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 
 import type { PickerField } from '../fields/fieldCatalogue.js';
 
-/** What config fields need from the editor around them. */
+/** Editor state that config fields read: previews, picker fields, problems and control ids. */
 export interface FormEnvironment {
   /** Scope of the selected sample event, for live previews; null when no sample is chosen. */
   previewScope: Record<string, unknown> | null;

@@ -87,7 +87,7 @@ interface FieldProps {
   label: string;
 }
 
-/** One labelled field with its help text and problems, and the control its kind calls for. */
+/** Renders one labelled field with its help text and problems, and the control its kind calls for. */
 export function Field({ spec, value, onChange, path, label }: FieldProps) {
   const { problems, idPrefix } = useFormEnvironment();
   const id = `${idPrefix}-${path || 'root'}`.replace(/[^A-Za-z0-9_-]/g, '-');
@@ -441,7 +441,7 @@ function RecordControl({
   );
 }
 
-/** The value a new array item or record entry starts with. */
+/** Returns the value a new array item or record entry starts with. */
 function emptyValue(spec: FieldSpec): unknown {
   if (spec.defaultValue !== undefined) return spec.defaultValue;
   switch (spec.kind) {
@@ -466,8 +466,8 @@ function emptyValue(spec: FieldSpec): unknown {
 }
 
 function uniqueKey(entries: [string, unknown][]): string {
-  const taken = new Set(entries.map(([key]) => key));
-  for (let index = 1; ; index += 1) if (!taken.has(`key${index}`)) return `key${index}`;
+  const usedKeys = new Set(entries.map(([key]) => key));
+  for (let index = 1; ; index += 1) if (!usedKeys.has(`key${index}`)) return `key${index}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

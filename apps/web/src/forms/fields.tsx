@@ -34,7 +34,9 @@ export function StringControl({
   const { previewScope, listExtraFields } = useFormEnvironment();
   const [picking, setPicking] = useState(false);
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const text = typeof value === 'string' ? value : value === undefined ? '' : String(value);
+  let text = '';
+  if (typeof value === 'string') text = value;
+  else if (value !== undefined) text = String(value);
   const widget = spec.ui.widget ?? (spec.format === 'url' ? 'template' : 'text');
   const isExpression = widget === 'expression';
   const takesFields = widget === 'template' || isExpression;
@@ -117,7 +119,7 @@ export function NumberControl({
   describedBy,
 }: ControlProps<NumberSpec>) {
   const [draft, setDraft] = useState<string | null>(null);
-  const shown = draft ?? (typeof value === 'number' ? String(value) : '');
+  const displayed = draft ?? (typeof value === 'number' ? String(value) : '');
   return (
     <input
       id={id}
@@ -126,7 +128,7 @@ export function NumberControl({
       step={spec.integer ? 1 : 'any'}
       min={spec.min}
       max={spec.max}
-      value={shown}
+      value={displayed}
       placeholder={
         spec.defaultValue !== undefined ? String(spec.defaultValue) : spec.ui.placeholder
       }
@@ -145,7 +147,7 @@ export function NumberControl({
 
 type EnumSpec = Extract<FieldSpec, { kind: 'enum' }>;
 
-/** A select of the enum's options; optional fields can be left unset. */
+/** Renders a select of the enum's options; optional fields can be left unset. */
 export function EnumControl({
   spec,
   value,
@@ -229,14 +231,14 @@ export function JsonControl({
 }: Omit<ControlProps, 'label' | 'spec'>) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const shown = draft ?? (value === undefined ? '' : JSON.stringify(value, null, 2));
+  const displayed = draft ?? (value === undefined ? '' : JSON.stringify(value, null, 2));
   return (
     <>
       <textarea
         id={id}
         className="mono"
         rows={5}
-        value={shown}
+        value={displayed}
         data-field-path={path}
         aria-describedby={describedBy}
         aria-invalid={error ? true : undefined}

@@ -29,7 +29,7 @@ export function ErrorNotice({
   );
 }
 
-/** A placeholder for a list with nothing in it yet, with the first action to take. */
+/** Renders a placeholder for a list with nothing in it yet, with the first action to take. */
 export function EmptyState({
   icon,
   title,
@@ -48,7 +48,7 @@ export function EmptyState({
   );
 }
 
-/** A loading line that screen readers announce. */
+/** Renders a loading line that screen readers announce. */
 export function Loading({ label }: { label: string }) {
   return (
     <p className="loading" role="status" aria-live="polite">
@@ -86,7 +86,7 @@ export function formatTime(value: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? value : date.toLocaleString();
 }
 
-/** A coloured status word for executions and steps. */
+/** Renders a coloured status word for executions and steps. */
 export function StatusBadge({ status }: { status: string }) {
   return <span className={`status status-${status}`}>{status}</span>;
 }

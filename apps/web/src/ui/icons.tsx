@@ -145,7 +145,7 @@ const ALIASES: Record<string, string> = {
 
 export type IconName = keyof typeof PATHS;
 
-/** Icon names the set knows, for node definitions that name an icon. */
+/** Icon names in the set, including the aliases that node definitions use. */
 export const ICON_NAMES = [...Object.keys(PATHS), ...Object.keys(ALIASES)];
 
 interface IconProps extends SVGProps<SVGSVGElement> {

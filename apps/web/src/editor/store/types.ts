@@ -4,7 +4,7 @@ import type { Edge, EdgeChange, Node, NodeChange } from '@xyflow/react';
 import type { Execution, Problem, Step } from '../../api/types.js';
 import type { Catalogue } from '../../catalogue/catalogue.js';
 
-/** What a canvas node carries: the flow node it draws. */
+/** Data of a canvas node: the flow node it draws. */
 export type CanvasNodeData = { node: FlowNode };
 export type CanvasNode = Node<CanvasNodeData, 'flowNode'>;
 export type CanvasEdge = Edge;
