@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 import { AdminError } from '../admin/admin-errors.js';
 import '../runtime/tables.js';
 
-/** Which execution an admin retry queued, and whether it is a new one. */
+/** The execution that an admin retry queued, and whether it is a new one. */
 export interface RetryResult {
   executionId: string;
   created: boolean;
@@ -12,7 +12,7 @@ export interface RetryResult {
 
 /**
  * Queues a failed execution again. From the failed step: the same execution resumes, reusing
- * every step the journal holds as succeeded and running the failed step and those after it.
+ * every step that the journal records as succeeded and running the failed step and those after it.
  * Whole: a new execution of the same event and pinned version runs every step again, with fresh
  * idempotency keys; the failed one stays as it is, for the record. Connectors reach the desired
  * state rather than repeat a create, so steps that succeeded before have no second effect.

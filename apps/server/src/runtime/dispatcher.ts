@@ -9,7 +9,7 @@ import type { ExecutionTable } from './tables.js';
 /** Name of the dispatcher's row in `runtime_cursors`. */
 export const DISPATCH_CURSOR = 'dispatch';
 
-/** What one dispatch pass did. */
+/** Counts of one dispatch pass. */
 export interface DispatchPass {
   /** Events read and moved past. */
   events: number;
@@ -95,8 +95,8 @@ export class Dispatcher {
 
     const last = parsed[parsed.length - 1]!.sequence;
     const committed = await this.db.transaction().execute(async (trx) => {
-      // A second dispatcher on the same database may have moved the cursor meanwhile; its
-      // executions for these events are already in, so this pass writes nothing.
+      // A second dispatcher on the same database may have moved the cursor meanwhile. Its
+      // executions for these events are then stored already, so this pass writes nothing.
       if ((await readCursor(trx)) !== cursor) return false;
 
       if (rows.length > 0) {
@@ -130,7 +130,7 @@ export class Dispatcher {
   /**
    * Returns a lookup of the runnable versions at a time within the batch. Publishing only adds
    * versions, so when the first and the last acceptance time of a batch see the same versions,
-   * every time between sees them too, and one query serves the whole batch.
+   * every time between has them too, and one query serves the whole batch.
    */
   private async versionLookup(times: string[]): Promise<(at: string) => Promise<PublishedFlow[]>> {
     const first = times[0]!;

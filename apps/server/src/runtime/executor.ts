@@ -17,7 +17,7 @@ import { SqlJournal } from './sql-journal.js';
 /** Returns the decrypted credential with this name, or undefined when none exists. */
 export type CredentialResolver = (name: string) => Promise<ResolvedCredential | undefined>;
 
-/** What the executor needs besides the database. */
+/** Dependencies and settings of the executor. */
 export interface ExecutorOptions {
   db: Kysely<Database>;
   resolveCredential: CredentialResolver;
@@ -35,8 +35,10 @@ const VERSION_CACHE_SIZE = 200;
 
 /**
  * Runs claimed executions: loads the execution's event and pinned flow version, walks the flow
- * with a journal in `execution_steps`, and records which step failed. Steps the journal holds
- * as succeeded are reused, so a resumed or retried execution repeats no finished effect.
+ * with a journal in `execution_steps`, and records which step failed. Steps that the journal
+ * records as succeeded are reused, so a resumed or retried execution does not run them again.
+ * A step cut off by a crash runs again, and its connector reaches the desired state instead of
+ * repeating a create.
  */
 export class Executor {
   private readonly journal: SqlJournal;

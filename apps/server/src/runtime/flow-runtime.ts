@@ -15,7 +15,7 @@ import type { RuntimeSettings } from './settings.js';
 /** Wait between the first wake-up and a dispatch pass, in milliseconds. */
 const DISPATCH_DELAY_MS = 5;
 
-/** What the runtime needs from the server. */
+/** Dependencies and settings of the runtime, supplied by the server. */
 export interface FlowRuntimeOptions {
   db: Kysely<Database>;
   settings: RuntimeSettings;

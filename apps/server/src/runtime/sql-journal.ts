@@ -4,9 +4,9 @@ import type { Database } from '../db/schema.js';
 import type { ExecutionStepTable } from './tables.js';
 
 /**
- * The step journal in `execution_steps`, one row per execution and node. The runtime hands it
- * redacted records; `saveStep` replaces the row of the same step, so a step journaled as
- * succeeded is reused instead of run again when the execution resumes after a crash.
+ * The step journal in `execution_steps`, one row per execution and node. The runtime passes it
+ * redacted records, and `saveStep` replaces the row of the same step. A step journaled as
+ * succeeded is therefore reused instead of run again when the execution resumes after a crash.
  */
 export class SqlJournal implements Journal {
   constructor(private readonly db: Kysely<Database>) {}

@@ -63,7 +63,7 @@ async function createAll(usersUrl: string, onAccepted: (count: number) => void):
         if (response.status === 201) accepted.push(userName);
         onAccepted(accepted.length);
       } catch {
-        // The server was killed mid-request: the person was not accepted as far as the client knows.
+        // The server was killed mid-request, so the client has no 2xx for this person.
       }
     }
   };

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { startTestServers, type TestServers } from '@scimflow/testservers';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { executionsTotal } from '../../src/metrics/registry.js';
-import type { ReplayCase } from '../replay/case-file.js';
-import { runCase } from '../replay/run-case.js';
+import { runCase, type ReplayCase } from '@scimflow/testservers/replay';
 import { scim, userBody } from '../support/scim-client.js';
 import {
   CANARY,

@@ -46,7 +46,7 @@ function calls(path: string): number {
   return servers.requests.count({ api: 'http', method: 'POST', path });
 }
 
-/** Creates a user while `/second` answers `status`, and returns the failed execution. */
+/** Creates a user while `/second` returns `status`, and returns the failed execution. */
 async function failedExecution(status = 422) {
   servers.http.setRoute({ method: 'POST', path: '/second', responses: [{ status }] });
   const userName = nextUser();

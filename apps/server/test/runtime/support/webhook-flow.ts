@@ -3,7 +3,7 @@ import type { RuntimeServer } from './runtime-server.js';
 import { chainFlow, type ChainStep } from './flow-documents.js';
 import { scim, userBody } from '../../support/scim-client.js';
 
-/** An HTTP request step that posts the event's type, userName and title to `url`. */
+/** Returns an HTTP request step that posts the event's type, userName and title to `url`. */
 export function postStep(id: string, url: string, extra: Record<string, unknown> = {}): ChainStep {
   return {
     id,
@@ -17,7 +17,7 @@ export function postStep(id: string, url: string, extra: Record<string, unknown>
   };
 }
 
-/** A flow on `eventTypes` of `endpoint` whose steps are the given chain. */
+/** Builds a flow on `eventTypes` of `endpoint` whose steps are the given chain. */
 export function webhookFlow(
   name: string,
   endpoint: string,
