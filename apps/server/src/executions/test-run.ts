@@ -9,6 +9,7 @@ import type { Database } from '../db/schema.js';
 import { resourceDisplay } from '../runtime/dispatcher.js';
 import { loadDraft } from '../runtime/flow-source.js';
 import { SqlJournal } from '../runtime/sql-journal.js';
+import { findSampleEvent } from '../samples/samples.js';
 import { getExecution } from './execution-queries.js';
 
 const TestRunBody = z
@@ -22,27 +23,17 @@ const TestRunBody = z
     message: 'Send "event" (a ProvisioningEvent) or "sampleId" (from GET /api/samples)',
   });
 
-/**
- * Returns the event of a sample id. Recorded samples are events accepted at an endpoint, so
- * their id is the event id.
- *
- * TODO: resolve the built-in Asgardeo, Okta and Entra samples once `GET /api/samples` exposes
- * a lookup; until then only recorded event ids resolve.
- */
+/** Returns the event of a built-in or recorded sample; throws 404 when the id is unknown. */
 async function sampleEvent(db: Kysely<Database>, sampleId: string): Promise<ProvisioningEvent> {
-  const row = await db
-    .selectFrom('events')
-    .select('payload')
-    .where('id', '=', sampleId)
-    .executeTakeFirst();
-  if (!row) {
+  const event = await findSampleEvent(db, sampleId);
+  if (!event) {
     throw new AdminError(
       404,
       'sample_not_found',
       `No sample with id "${sampleId}"; pick one from GET /api/samples or send "event" instead`,
     );
   }
-  return JSON.parse(row.payload) as ProvisioningEvent;
+  return event;
 }
 
 /**

@@ -227,6 +227,17 @@ describe('test runs', () => {
     expect(response.body.resource.display).toBe(userName);
   });
 
+  it('runs a built-in sample', async () => {
+    const response = await running.admin.request('POST', `/api/flows/${flowId}/test-run`, {
+      sampleId: 'asgardeo-user-created',
+      dryRun: true,
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.body.eventType).toBe('user.created');
+    expect(response.body.status).toBe('succeeded');
+  });
+
   it.each([
     {
       name: 'unknown flow',
