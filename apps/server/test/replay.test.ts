@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCases } from './replay/case-file.js';
-import { runCase, type ReplayTarget } from './replay/run-case.js';
+import { loadCases, runCase, type ReplayTarget } from '@scimflow/testservers/replay';
 import { signIn, type AdminClient } from './support/admin-client.js';
 import { ADMIN_PASSWORD, startServer, type TestServer } from './support/test-server.js';
 

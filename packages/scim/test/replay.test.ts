@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { mismatch } from './replay/match.js';
+import { matchBody } from '@scimflow/testservers/replay';
 import { ReplayStore, type ReplayRequest } from './replay/store.js';
 
 /** Recorded identity-provider traffic with expected responses, kept with the server's tests. */
@@ -73,7 +73,7 @@ describe.skipIf(cases.length === 0)('recorded client traffic', () => {
 
         if (step.expect.body !== undefined) {
           expect(
-            mismatch(step.expect.body, response.body),
+            matchBody(step.expect.body, response.body),
             `${where}: ${JSON.stringify(response.body)}`,
           ).toBeUndefined();
         }

@@ -1,5 +1,5 @@
 import type { AdminClient } from '../admin-client.js';
-import { runCase } from '../replay/index.js';
+import { runCase } from '@scimflow/testservers/replay';
 import { readCases, type ReplayOutcome } from './replay.js';
 
 interface CreatedEndpoint {

@@ -8,7 +8,7 @@ import {
   type CaseResult,
   type ReplayCase,
   type ReplayTarget,
-} from '../replay/index.js';
+} from '@scimflow/testservers/replay';
 import { UsageError } from './flows-validate.js';
 
 /** Options of `replay`: the endpoint and whichever of its credentials the traffic needs. */
