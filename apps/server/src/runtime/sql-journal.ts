@@ -22,6 +22,11 @@ export class SqlJournal implements Journal {
   }
 
   async saveStep(record: StepRecord): Promise<void> {
+    // A step that started but has sent no request yet has nothing to resume from: without a row
+    // it runs again after a crash, exactly as with a `running` row. Skipping that write saves a
+    // statement per step, so a step shows up once its first HTTP attempt or its end is saved.
+    if (record.status === 'running' && record.requests.length === 0) return;
+
     const row = { ...stepToRow(record), position: nextPosition() };
     await this.db
       .insertInto('execution_steps')
