@@ -21,6 +21,9 @@ export const NODE_DRAG_TYPE = 'application/x-scimflow-node-type';
 // A small flow is shown at its natural size instead of blown up to fill the screen.
 const FIT_VIEW_OPTIONS = { maxZoom: 1 };
 
+// Shift draws a selection rectangle, so adding single nodes to the selection uses Ctrl or Cmd.
+const MULTI_SELECTION_KEYS = ['Meta', 'Control'];
+
 /** Renders the flow canvas: nodes, edges, minimap and zoom controls. */
 export function Canvas() {
   const store = useEditorStoreApi();
@@ -84,7 +87,7 @@ export function Canvas() {
         onDrop={onDrop}
         // Deleting goes through the editor's shortcut, so nodes and their edges go in one undo step.
         deleteKeyCode={null}
-        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         selectionKeyCode="Shift"
         onlyRenderVisibleElements
         fitView

@@ -103,7 +103,11 @@ function NodeForm({ node, definition }: { node: EditedNode; definition: NodeDefi
     const control = panel.current?.querySelector<HTMLElement>(
       `[data-field-path="${CSS.escape(path)}"]`,
     );
-    control?.focus();
+    // Groups such as a multiselect's fieldset take no focus, so their first input gets it.
+    const focusable = control?.matches('input, select, textarea, button')
+      ? control
+      : control?.querySelector<HTMLElement>('input, select, textarea, button');
+    focusable?.focus();
     control?.scrollIntoView?.({ block: 'center' });
   }, [focus, node.id]);
 

@@ -14,7 +14,7 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'Ctrl+A', action: 'Select every node' },
   { keys: 'Delete or Backspace', action: 'Delete the selection' },
   { keys: 'Shift+drag', action: 'Select a rectangle of nodes' },
-  { keys: 'Ctrl+click or Shift+click', action: 'Add a node to the selection' },
+  { keys: 'Ctrl+click', action: 'Add a node to the selection' },
   { keys: 'Arrow keys', action: 'Move the selected nodes' },
   { keys: 'Ctrl+Shift+F', action: 'Fit the flow to the screen' },
   { keys: 'Escape', action: 'Clear the selection' },
