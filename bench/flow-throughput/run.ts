@@ -220,9 +220,9 @@ async function main(): Promise<void> {
       `  the flow ran ${((lastFinish - ingestedAt) / 1000).toFixed(1)} s past the last SCIM response`,
     );
     // TODO: end to end stays far below 2,500 events/s on a 2-core machine shared with other
-    // work. A CPU profile shows most server time in SQLite statements on its one connection,
-    // about 11 per execution (claim, load, 7 journal writes, finish). Fewer journal writes for
-    // steps without side effects, and claiming several executions per statement, come next.
+    // work. A CPU profile shows the server's time spread over SQLite statements on its one
+    // connection (about 8 per execution: claim, load, steps, 4 journal writes, finish), query
+    // building and GC. Claiming several executions per statement would cut the next share.
     console.log(
       `target ${TARGET_PER_SECOND} events/s end to end: ${endToEnd >= TARGET_PER_SECOND ? 'met' : 'missed'}`,
     );

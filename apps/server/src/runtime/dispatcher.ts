@@ -74,8 +74,8 @@ export class Dispatcher {
       );
 
       for (const failure of result.failed) {
-        // The event still moves past: a trigger that cannot be evaluated stays broken until the
-        // flow is published again, and blocking every later event on it would stop all flows.
+        // The event still moves past, because a trigger that cannot be evaluated stays broken
+        // until the flow is published again. A failed execution records it where admins look.
         this.logger.warn(
           {
             eventId: event.id,
@@ -83,8 +83,17 @@ export class Dispatcher {
             nodeId: failure.nodeId,
             err: failure.message,
           },
-          'trigger check failed; no execution created for this flow',
+          'trigger check failed; execution recorded as failed',
         );
+        const version = versions.find((candidate) => candidate.flowId === failure.flowId);
+        if (!version) continue;
+        rows.push({
+          ...executionRow(event, sequence, version, now),
+          status: 'failed',
+          error: failure.message,
+          failed_node_id: failure.nodeId,
+          finished_at: now,
+        });
       }
       for (const match of result.matched) {
         const version = versions.find((candidate) => candidate.flowId === match.flowId);

@@ -6,6 +6,7 @@ import {
   startRuntimeServer,
   type RuntimeServer,
 } from './support/runtime-server.js';
+import { chainFlow } from './support/flow-documents.js';
 import { createUser, patchUser, postStep, webhookFlow } from './support/webhook-flow.js';
 
 let servers: TestServers;
@@ -158,5 +159,27 @@ describe('pinned versions', () => {
     expect(received('/off')).toEqual([]);
     const list = await running.admin.request('GET', `/api/executions?flowId=${flowId}`);
     expect(list.body.items).toEqual([]);
+  });
+
+  it('records a failing trigger condition as failed', async () => {
+    running = await startRuntimeServer('broken');
+    const flowId = await publishFlow(
+      running.server,
+      chainFlow(
+        'Broken trigger',
+        { endpoint: 'broken', eventTypes: ['user.created'], condition: '$noSuchFunction(user)' },
+        [postStep('post', `${servers.http.baseUrl}/never`)],
+      ),
+    );
+
+    await createUser(running, 'broken@example.org');
+    await running.server.app.flowRuntime.settled(10_000);
+
+    const list = await running.admin.request('GET', `/api/executions?flowId=${flowId}`);
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.items[0].status).toBe('failed');
+    expect(list.body.items[0].failedNodeId).toBe('trigger');
+    expect(list.body.items[0].error).toContain('noSuchFunction');
+    expect(received('/never')).toEqual([]);
   });
 });
