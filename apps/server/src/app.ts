@@ -5,6 +5,7 @@ import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import './context.js';
 import { openDatabase } from './db/database.js';
+import { WriteQueue } from './db/write-queue.js';
 import { EndpointStore } from './endpoints/endpoint-store.js';
 import { EventBus } from './events/event-bus.js';
 import { AccessTokens } from './auth/access-token.js';
@@ -55,6 +56,7 @@ export async function createApp(config: ServerConfig): Promise<FastifyInstance> 
     publicUrl: publicUrlOf(app, config),
   };
   app.decorate('scimflow', context);
+  app.decorate('scimWrites', new WriteQueue(database.db, database.sqlite, app.log));
   app.decorate('onEventsCommitted', context.eventBus.onEventsCommitted.bind(context.eventBus));
   attachRuntime(app);
 

@@ -9,6 +9,11 @@ import { withStatementCache } from './statement-cache.js';
 /** An open database: the Kysely handle plus a way to close it. */
 export interface OpenDatabase {
   db: Kysely<Database>;
+  /**
+   * The better-sqlite3 handle under `db`, for statements prepared with `compileStatement`. Use it
+   * only while holding Kysely's connection, as `WriteQueue` does.
+   */
+  sqlite: SQLite.Database;
   /** Applied migration names, in order, from this open. */
   applied: string[];
   close(): Promise<void>;
@@ -27,7 +32,8 @@ export async function openDatabase(dataDir: string): Promise<OpenDatabase> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  // WAL with synchronous=NORMAL stays consistent after a crash; a power loss may drop the last commits.
+  // WAL with synchronous=NORMAL: a commit survives a crash of this process, because it is in the
+  // WAL file once COMMIT returns; only an OS crash or power loss may drop the last commits.
   sqlite.pragma('synchronous = NORMAL');
   // A 64 MiB page cache (negative values are KiB) keeps the user indexes of large endpoints in memory.
   sqlite.pragma('cache_size = -65536');
@@ -52,6 +58,7 @@ export async function openDatabase(dataDir: string): Promise<OpenDatabase> {
 
   return {
     db,
+    sqlite,
     applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
     close: () => db.destroy(),
   };

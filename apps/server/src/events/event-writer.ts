@@ -6,7 +6,7 @@ import type {
   ProvisioningEvent,
   ProvisioningEventType,
 } from '@scimflow/flow';
-import type { Database } from '../db/schema.js';
+import type { Database, EventTable } from '../db/schema.js';
 
 type Resource = Record<string, unknown>;
 
@@ -27,6 +27,9 @@ export interface EventSource {
   dialect: ClientDialect;
 }
 
+/** A row of the `events` table. */
+export type EventRow = Omit<EventTable, 'sequence'>;
+
 /**
  * Inserts provisioning events inside the caller's transaction, so they commit or roll back with
  * the store change. Returns how many were written; call `EventBus.emitCommitted` after commit.
@@ -38,8 +41,18 @@ export async function writeEvents(
 ): Promise<number> {
   if (events.length === 0) return 0;
 
+  const rows = eventRows(source, events);
+  await trx.insertInto('events').values(rows).execute();
+  return rows.length;
+}
+
+/**
+ * Builds the `events` rows of accepted changes: each payload is a ProvisioningEvent with a new
+ * id, the acceptance time, and no password in `before`, `after` or `changes`.
+ */
+export function eventRows(source: EventSource, events: PendingEvent[]): EventRow[] {
   const acceptedAt = new Date().toISOString();
-  const rows = events.map((event) => {
+  return events.map((event) => {
     const payload: ProvisioningEvent = {
       id: crypto.randomUUID(),
       type: event.type,
@@ -70,9 +83,6 @@ export async function writeEvents(
       accepted_at: acceptedAt,
     };
   });
-
-  await trx.insertInto('events').values(rows).execute();
-  return rows.length;
 }
 
 function withoutPassword(resource: Resource | null): Resource | null {

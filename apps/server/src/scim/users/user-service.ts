@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import type { Transaction } from 'kysely';
 import {
   SCHEMAS,
   applyPatch,
@@ -9,17 +8,17 @@ import {
   scimErrors,
 } from '@scimflow/scim';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../db/schema.js';
 import { isUniqueViolation } from '../../db/database.js';
 import type { EndpointRow } from '../../endpoints/endpoint-store.js';
 import {
+  eventRows,
   userChangeType,
-  writeEvents,
   type EventSource,
   type PendingEvent,
 } from '../../events/event-writer.js';
 import { resourceLocation, storable, withMeta } from '../resource-meta.js';
 import { findUser, userColumns, type UserRow } from './user-rows.js';
+import { userStatements, type UserStatements } from './user-statements.js';
 import type { ClientDialect } from '@scimflow/flow';
 
 type Resource = Record<string, unknown>;
@@ -68,15 +67,12 @@ export class UserService {
       last_modified: now,
     };
     const after = this.render(row);
+    const { seq: _seq, ...values } = row;
+    const statements = this.statements();
 
-    const inserted = await this.transact(
-      async (trx) => {
-        const { seq: _seq, ...values } = row;
-        const result = await trx
-          .insertInto('scim_users')
-          .values(values)
-          .returning('seq')
-          .executeTakeFirstOrThrow();
+    const inserted = await this.write(
+      () => {
+        const result = statements.insertUser.get<{ seq: number }>(values)!;
         return {
           seq: result.seq,
           events: [
@@ -116,19 +112,19 @@ export class UserService {
 
   /** Deletes a user; its group memberships go with it, each with a member_removed event. */
   async delete(id: string): Promise<void> {
-    await this.transact(async (trx) => {
-      const row = await findUser(trx, this.endpoint.id, id);
+    const statements = this.statements();
+    await this.write(() => {
+      const row = statements.findUser.get<UserRow>({ endpointId: this.endpoint.id, id });
       if (!row) throw scimErrors.notFound(`User ${id} not found`);
       const before = this.render(row);
 
-      const memberships = await trx
-        .selectFrom('scim_group_members')
-        .innerJoin('scim_groups', 'scim_groups.id', 'scim_group_members.group_id')
-        .select(['scim_groups.id as groupId', 'scim_groups.resource', 'scim_group_members.display'])
-        .where('scim_group_members.user_id', '=', id)
-        .execute();
+      const memberships = statements.memberships.all<{
+        groupId: string;
+        resource: string;
+        display: string | null;
+      }>({ userId: id });
 
-      await trx.deleteFrom('scim_users').where('id', '=', id).execute();
+      statements.deleteUser.run({ id });
 
       const events: PendingEvent[] = memberships.map((membership) => ({
         type: 'group.member_removed',
@@ -158,10 +154,11 @@ export class UserService {
   private async change(id: string, next: (current: Resource) => Resource): Promise<UserRow> {
     let updated: UserRow | undefined;
     let requestedName: string | undefined;
-    await this.transact(
-      async (trx) => {
+    const statements = this.statements();
+    await this.write(
+      () => {
         // NOTE: SQLite runs one write transaction at a time; PostgreSQL would need SELECT ... FOR UPDATE here.
-        const row = await findUser(trx, this.endpoint.id, id);
+        const row = statements.findUser.get<UserRow>({ endpointId: this.endpoint.id, id });
         if (!row) throw scimErrors.notFound(`User ${id} not found`);
         const current = { ...(JSON.parse(row.resource) as Resource), id };
 
@@ -186,14 +183,16 @@ export class UserService {
           version: row.version + 1,
           last_modified: new Date().toISOString(),
         };
-        const {
-          seq: _seq,
-          id: _id,
-          endpoint_id: _endpoint,
-          created: _created,
-          ...values
-        } = updated;
-        await trx.updateTable('scim_users').set(values).where('id', '=', id).execute();
+        statements.updateUser.run({
+          id,
+          user_name: updated.user_name,
+          user_name_lower: updated.user_name_lower,
+          external_id: updated.external_id,
+          active: updated.active,
+          resource: updated.resource,
+          version: updated.version,
+          last_modified: updated.last_modified,
+        });
 
         const after = this.render(updated);
         return {
@@ -215,17 +214,26 @@ export class UserService {
     return updated as UserRow;
   }
 
-  /** Runs `work` in a transaction, writes its events, maps a userName conflict to 409, and notifies after commit. */
-  private async transact(
-    work: (trx: Transaction<Database>) => Promise<{ seq: number; events: PendingEvent[] }>,
+  private statements(): UserStatements {
+    return userStatements(this.app.scimWrites.sqlite);
+  }
+
+  /**
+   * Runs `work` and writes its events in one group-commit batch (`WriteQueue`), maps a userName
+   * conflict to 409, and notifies listeners once the batch has committed.
+   */
+  private async write(
+    work: () => { seq: number; events: PendingEvent[] },
     userName: () => string | undefined = () => undefined,
   ): Promise<number> {
     const source: EventSource = { endpoint: this.endpoint.slug, dialect: this.dialect };
+    const { insertEvent } = this.statements();
     try {
-      const { seq, count } = await this.app.scimflow.db.transaction().execute(async (trx) => {
-        const result = await work(trx);
-        const count = await writeEvents(trx, source, result.events);
-        return { seq: result.seq, count };
+      const { seq, count } = await this.app.scimWrites.run(() => {
+        const result = work();
+        const rows = eventRows(source, result.events);
+        for (const row of rows) insertEvent.run(row);
+        return { seq: result.seq, count: rows.length };
       });
       this.app.scimflow.eventBus.emitCommitted(this.endpoint.slug, count);
       return seq;
