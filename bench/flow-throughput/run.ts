@@ -1,7 +1,7 @@
 /**
  * Flow throughput benchmark. It measures provisioning events per second from the SCIM request to
- * the last step done, with p50/p99 of that latency, for a three-node flow: SCIM trigger, then
- * transform, then an HTTP request to the local HTTP test server, with the step journal on.
+ * the last step done, with p50/p99 of that latency. The flow has three nodes: SCIM trigger, then
+ * transform, then an HTTP request to the local HTTP test server. The step journal is on.
  * Beside it, in the same run, it measures the SCIM ingest rate with no flow published, and it
  * samples the server's RSS and heap across the run. It prints the figures and the machine and
  * asserts nothing.

@@ -79,6 +79,7 @@ export class FlowRuntime {
     this.started = true;
     const { settings } = this.options;
 
+    void this.failInterruptedTestRuns();
     this.scheduler.start();
     this.timers.push(setInterval(() => this.wake(), settings.pollMs));
     this.timers.push(setInterval(() => void this.prune(), settings.pruneIntervalMs));
@@ -168,6 +169,29 @@ export class FlowRuntime {
       return;
     }
     this.logger.info({}, 'runtime stopped');
+  }
+
+  /**
+   * Marks test runs left `running` by a process that stopped mid-run as failed. Test runs are
+   * never queued, so nothing else would finish them.
+   */
+  private async failInterruptedTestRuns(): Promise<void> {
+    try {
+      const result = await this.options.db
+        .updateTable('executions')
+        .set({
+          status: 'failed',
+          error: 'The server stopped during this test run. Start the test run again.',
+          finished_at: Date.now(),
+        })
+        .where('test', '=', 1)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
+      const count = Number(result.numUpdatedRows);
+      if (count > 0) this.logger.warn({ count }, 'interrupted test runs marked as failed');
+    } catch (error) {
+      this.logger.error({ err: String(error) }, 'marking interrupted test runs failed');
+    }
   }
 
   private async dispatchLoop(): Promise<void> {

@@ -203,4 +203,46 @@ describe('graceful stop', () => {
       running.server.removeData();
     }
   });
+
+  it('fails a test run cut off by a stop', async () => {
+    const running = await startRuntimeServer('interrupted', { runtime: { enabled: false } });
+    try {
+      const { db } = running.server.app.scimflow;
+      await db
+        .insertInto('executions')
+        .values({
+          id: 'cut-off',
+          flow_id: 'flow',
+          flow_version: null,
+          flow_name: 'Draft',
+          event_id: 'event',
+          sequence: null,
+          event_type: 'user.created',
+          event_payload: '{}',
+          resource_key: 'interrupted:User:u1',
+          resource_type: 'User',
+          resource_id: 'u1',
+          resource_display: null,
+          status: 'running',
+          attempts: 1,
+          dry_run: 1,
+          test: 1,
+          not_before: 0,
+          queued_at: Date.now(),
+          started_at: Date.now(),
+        })
+        .execute();
+
+      running.server.app.flowRuntime.start();
+      await running.server.app.flowRuntime.settled(5_000);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      const detail = await running.admin.request('GET', '/api/executions/cut-off');
+      expect(detail.body.status).toBe('failed');
+      expect(detail.body.error).toContain('stopped during this test run');
+    } finally {
+      await running.server.close();
+      running.server.removeData();
+    }
+  });
 });
