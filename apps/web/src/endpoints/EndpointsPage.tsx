@@ -13,6 +13,7 @@ import type { Endpoint, EndpointCredentialKind, EndpointSecrets } from '../api/t
 import { Dialog } from '../ui/Dialog.js';
 import { CopyButton, EmptyState, ErrorNotice, formatTime, Loading } from '../ui/feedback.js';
 import { Icon } from '../ui/icons.js';
+import { EndpointSettings } from './EndpointSettings.js';
 import { SecretsDialog } from './SecretsDialog.js';
 
 const AUTH_KINDS: { kind: EndpointCredentialKind; label: string; help: string }[] = [
@@ -109,6 +110,7 @@ function EndpointCard({
   const api = useApi();
   const queryClient = useQueryClient();
   const [showLog, setShowLog] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const rotate = useMutation({
     mutationFn: (kind: EndpointCredentialKind) => api.rotateEndpointCredential(endpoint.slug, kind),
     onSuccess: async (result, kind) => {
@@ -128,6 +130,9 @@ function EndpointCard({
     >
       <header>
         <h2 id={`endpoint-${endpoint.slug}`}>{endpoint.name}</h2>
+        <button type="button" className="endpoint-settings" onClick={() => setSettingsOpen(true)}>
+          Settings
+        </button>
         <span className="muted">
           {endpoint.counts.users} users · {endpoint.counts.groups} groups · created{' '}
           {formatTime(endpoint.createdAt)}
@@ -195,6 +200,9 @@ function EndpointCard({
         {showLog ? 'Hide' : 'Show'} recent requests
       </button>
       {showLog && <RequestLog slug={endpoint.slug} />}
+      {settingsOpen && (
+        <EndpointSettings endpoint={endpoint} onClose={() => setSettingsOpen(false)} />
+      )}
     </article>
   );
 }
