@@ -2,6 +2,7 @@ import type { FlowEdge, FlowNode, FlowOperation } from '@scimflow/flow';
 import type { Connection } from '@xyflow/react';
 
 import { outputPorts } from '../catalogue/catalogue.js';
+import { starterConfig } from '../forms/starterConfig.js';
 import type { EditorStore } from './store/createEditorStore.js';
 
 /** Nodes and the edges between them, as copy stores them. */
@@ -29,9 +30,7 @@ export function addNode(store: EditorStore, type: string, position: FlowNode['po
   const definition = catalogue.get(type);
   const id = uniqueNodeId(type, new Set(document.nodes.map((node) => node.id)));
 
-  // Start from the schema's defaults where the whole config parses from an empty object.
-  const defaults = definition?.config.safeParse({});
-  const config = defaults?.success && isRecord(defaults.data) ? defaults.data : {};
+  const config = definition ? starterConfig(definition.config) : {};
 
   commit({ type: 'addNode', node: { id, type, position, config } });
   selectNodes([id]);
@@ -213,8 +212,4 @@ function reaches(edges: readonly FlowEdge[], from: string, to: string): boolean 
     }
   }
   return false;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,15 +3,12 @@ import { FLOW_FORMAT_VERSION, parseFlowDocument, type FlowDocument } from '@scim
 import type { Problem } from '../api/types.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { validateDraft } from '../editor/validate.js';
+import { starterConfig } from '../forms/starterConfig.js';
 
 /** Returns a new flow document, starting with the catalogue's first trigger when there is one. */
 export function newFlowDocument(name: string, catalogue: Catalogue): FlowDocument {
   const trigger = catalogue.definitions.find((definition) => definition.isTrigger);
-  const defaults = trigger?.config.safeParse({});
-  const config =
-    defaults?.success && typeof defaults.data === 'object' && defaults.data
-      ? (defaults.data as Record<string, unknown>)
-      : {};
+  const config = trigger ? starterConfig(trigger.config) : {};
 
   return {
     formatVersion: FLOW_FORMAT_VERSION,

@@ -35,7 +35,7 @@ describe('editor store', () => {
 
     const node = store.getState().document.nodes.find((candidate) => candidate.id === id);
     expect(id).toBe('http_request');
-    expect(node?.config).toEqual({});
+    expect(node?.config).toEqual({ method: 'POST', followRedirects: true, headers: {}, tags: [] });
     expect([...store.getState().selectedNodeIds]).toEqual([id]);
   });
 
