@@ -4,7 +4,8 @@
  * other processes on the machine, so it compares two commits on a shared machine.
  *
  *   node --conditions=@scimflow/source --import tsx scim-ingest/cpu.ts
- *   (BENCH_REQUESTS=4000, BENCH_CONNECTIONS=10, BENCH_LARGE_USERS=100000)
+ *   (BENCH_REQUESTS=4000, BENCH_CONNECTIONS=10, BENCH_LARGE_USERS=100000, BENCH_RUNTIME=off,
+ *    BENCH_ROUTES=post,patch,filter to skip the others, BENCH_PROFILE_DIR=<folder>)
  *
  * The server runs in a child process; its user+system CPU time comes from /proc/<pid>/stat
  * (Linux only, 10 ms ticks) before and after a fixed number of requests sent by autocannon.
@@ -28,6 +29,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const TICKS_PER_SECOND = 100;
+const ROUTES = new Set((process.env.BENCH_ROUTES ?? 'post,patch,filter').split(','));
 
 /** Returns the user+system CPU time of a process in milliseconds (fields 14 and 15 of stat). */
 function cpuMillis(pid: number): number {
@@ -101,62 +103,68 @@ try {
   });
 
   let created = 0;
-  const post = await cpuPerRequest(pid, {
-    url: ready.largeUrl,
-    requests: [
-      {
-        method: 'POST',
-        path: `${basePath}/Users`,
-        headers: scimHeaders(ready.largeToken),
-        setupRequest: (request) => {
-          created += 1;
-          const userName = `cpu-${process.pid}-${created}@example.org`;
-          const user = {
-            schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
-            userName,
-            name: { givenName: 'New', familyName: `User ${created}` },
-            emails: [{ value: userName, primary: true }],
-          };
-          return { ...request, body: JSON.stringify(user) };
-        },
-      },
-    ],
-  });
+  const post = !ROUTES.has('post')
+    ? undefined
+    : await cpuPerRequest(pid, {
+        url: ready.largeUrl,
+        requests: [
+          {
+            method: 'POST',
+            path: `${basePath}/Users`,
+            headers: scimHeaders(ready.largeToken),
+            setupRequest: (request) => {
+              created += 1;
+              const userName = `cpu-${process.pid}-${created}@example.org`;
+              const user = {
+                schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+                userName,
+                name: { givenName: 'New', familyName: `User ${created}` },
+                emails: [{ value: userName, primary: true }],
+              };
+              return { ...request, body: JSON.stringify(user) };
+            },
+          },
+        ],
+      });
 
   let patched = 0;
-  const patch = await cpuPerRequest(pid, {
-    url: ready.largeUrl,
-    requests: [
-      {
-        method: 'PATCH',
-        headers: scimHeaders(ready.largeToken),
-        setupRequest: (request) => {
-          patched += 1;
-          const id = ready.patchIds[patched % ready.patchIds.length];
-          const body = {
-            schemas: [PATCH_OP],
-            Operations: [{ op: 'replace', path: 'title', value: `cpu ${patched}` }],
-          };
-          return { ...request, path: `${basePath}/Users/${id}`, body: JSON.stringify(body) };
-        },
-      },
-    ],
-  });
+  const patch = !ROUTES.has('patch')
+    ? undefined
+    : await cpuPerRequest(pid, {
+        url: ready.largeUrl,
+        requests: [
+          {
+            method: 'PATCH',
+            headers: scimHeaders(ready.largeToken),
+            setupRequest: (request) => {
+              patched += 1;
+              const id = ready.patchIds[patched % ready.patchIds.length];
+              const body = {
+                schemas: [PATCH_OP],
+                Operations: [{ op: 'replace', path: 'title', value: `cpu ${patched}` }],
+              };
+              return { ...request, path: `${basePath}/Users/${id}`, body: JSON.stringify(body) };
+            },
+          },
+        ],
+      });
 
-  const filter = await cpuPerRequest(pid, {
-    url: ready.largeUrl,
-    requests: [
-      {
-        method: 'GET',
-        headers: scimHeaders(ready.largeToken),
-        setupRequest: (request) => {
-          const index = Math.floor(Math.random() * ready.largeUsers);
-          const value = encodeURIComponent(`userName eq "large-${index}@example.org"`);
-          return { ...request, path: `${basePath}/Users?filter=${value}` };
-        },
-      },
-    ],
-  });
+  const filter = !ROUTES.has('filter')
+    ? undefined
+    : await cpuPerRequest(pid, {
+        url: ready.largeUrl,
+        requests: [
+          {
+            method: 'GET',
+            headers: scimHeaders(ready.largeToken),
+            setupRequest: (request) => {
+              const index = Math.floor(Math.random() * ready.largeUsers);
+              const value = encodeURIComponent(`userName eq "large-${index}@example.org"`);
+              return { ...request, path: `${basePath}/Users?filter=${value}` };
+            },
+          },
+        ],
+      });
 
   const [one] = os.loadavg();
   console.log(
@@ -168,8 +176,9 @@ try {
     ['PATCH /Users/{id}', patch],
     ['GET userName filter', filter],
   ] as const) {
+    if (ms === undefined) continue;
     console.log(
-      `  ${name.padEnd(26)} ${ms.toFixed(3)} ms  (${(bare / ms).toFixed(2)}x the bare cost ratio)`,
+      `  ${name.padEnd(26)} ${ms.toFixed(3)} ms  (the bare route costs ${((bare / ms) * 100).toFixed(0)}% of this)`,
     );
   }
 } finally {

@@ -35,6 +35,9 @@ export async function openDatabase(dataDir: string): Promise<OpenDatabase> {
   // WAL with synchronous=NORMAL: a commit survives a crash of this process, because it is in the
   // WAL file once COMMIT returns; only an OS crash or power loss may drop the last commits.
   sqlite.pragma('synchronous = NORMAL');
+  // Each group-committed SCIM write runs in a savepoint; keeping its statement journal in memory
+  // saves a temporary file write per job.
+  sqlite.pragma('temp_store = MEMORY');
   // A 64 MiB page cache (negative values are KiB) keeps the user indexes of large endpoints in memory.
   sqlite.pragma('cache_size = -65536');
   // Checkpoints every ~40 MB of WAL (10,000 pages) instead of ~4 MB, so a page written by many

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type {
   AttributeChange,
@@ -7,6 +6,7 @@ import type {
   ProvisioningEventType,
 } from '@scimflow/flow';
 import type { Database, EventTable } from '../db/schema.js';
+import { orderedId } from '../db/ordered-id.js';
 
 type Resource = Record<string, unknown>;
 
@@ -54,7 +54,7 @@ export function eventRows(source: EventSource, events: PendingEvent[]): EventRow
   const acceptedAt = new Date().toISOString();
   return events.map((event) => {
     const payload: ProvisioningEvent = {
-      id: crypto.randomUUID(),
+      id: orderedId(),
       type: event.type,
       endpoint: source.endpoint,
       dialect: source.dialect,

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import {
   SCHEMAS,
   applyPatch,
@@ -9,6 +8,7 @@ import {
 } from '@scimflow/scim';
 import type { FastifyInstance } from 'fastify';
 import { isUniqueViolation } from '../../db/database.js';
+import { orderedId } from '../../db/ordered-id.js';
 import type { EndpointRow } from '../../endpoints/endpoint-store.js';
 import {
   eventRows,
@@ -51,7 +51,7 @@ export class UserService {
   async create(body: unknown): Promise<UserRow> {
     const parsed = parseUser(body) as Resource;
     const now = new Date().toISOString();
-    const id = crypto.randomUUID();
+    const id = orderedId();
     // A user created without `active` is active, so lists always carry a boolean.
     const resource: Resource = { ...storable(parsed), active: parsed.active ?? true };
     delete resource.id;
