@@ -1,5 +1,4 @@
-import * as nodesPackage from '@scimflow/nodes';
-import type { NodeCategory, NodeDefinition } from '@scimflow/nodes';
+import { nodeCatalogue, type NodeCategory, type NodeDefinition } from '@scimflow/nodes';
 
 /** The node types the designer offers, looked up by type. Metadata only: never call `run`. */
 export interface Catalogue {
@@ -37,17 +36,5 @@ export function outputPorts(definition: NodeDefinition, config: Record<string, u
   }
 }
 
-/**
- * Reads `nodeCatalogue` from `@scimflow/nodes`, as an array or a record of definitions.
- * TODO: import `nodeCatalogue` directly once `packages/nodes` exports it; the lookup by name
- * keeps this build compiling while that export is still being written.
- */
-function readPackageCatalogue(): NodeDefinition[] {
-  const exported = (nodesPackage as Record<string, unknown>)['nodeCatalogue'];
-  if (Array.isArray(exported)) return exported as NodeDefinition[];
-  if (exported && typeof exported === 'object') return Object.values(exported) as NodeDefinition[];
-  return [];
-}
-
 /** The catalogue of every node type that `@scimflow/nodes` declares. */
-export const packageCatalogue: Catalogue = createCatalogue(readPackageCatalogue());
+export const packageCatalogue: Catalogue = createCatalogue(nodeCatalogue);

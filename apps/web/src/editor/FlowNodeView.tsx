@@ -121,5 +121,5 @@ function SafeFlowNode(props: NodeProps<CanvasNode>) {
   );
 }
 
-/** React Flow node types; defined at module scope so React Flow never sees a new object. */
+/** React Flow node types, defined at module scope so React Flow gets the same object on every render. */
 export const nodeTypes = { flowNode: memo(SafeFlowNode) };

@@ -10,7 +10,7 @@ import { addNode } from './actions.js';
 import { NODE_DRAG_TYPE } from './Canvas.js';
 import { useEditorStoreApi } from './store/context.js';
 
-/** The node palette, grouped by category with search; drag a node onto the canvas or click it. */
+/** Renders the node palette, grouped by category with search. Drag a node onto the canvas or click it. */
 export function Palette() {
   const store = useEditorStoreApi();
   const catalogue = useCatalogue();

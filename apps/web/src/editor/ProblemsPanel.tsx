@@ -5,7 +5,7 @@ import { EmptyState } from '../ui/feedback.js';
 import { ProblemList } from '../ui/ProblemList.js';
 import { useEditorStore, useEditorStoreApi } from './store/context.js';
 
-/** The draft's problems; clicking one selects its node, centres it and focuses the field. */
+/** Lists the draft's problems. Clicking one selects its node, centres it and focuses the field. */
 export function ProblemsPanel({ onShowNode }: { onShowNode: () => void }) {
   const store = useEditorStoreApi();
   const problems = useEditorStore((state) => state.problems);

@@ -34,7 +34,7 @@ export function StepResult({ nodeId }: { nodeId: string }) {
   );
 }
 
-/** A collapsible JSON value. */
+/** Renders a collapsible JSON value. */
 export function JsonBlock({ title, value }: { title: string; value: unknown }) {
   return (
     <details open>

@@ -15,7 +15,7 @@ interface ToolbarProps {
   onHelp: () => void;
 }
 
-/** The editor's toolbar: flow name, save state, undo and redo, layout, export, publish. */
+/** Renders the editor's toolbar: flow name, save state, undo and redo, layout, export, publish. */
 export function Toolbar({ status, onSave, onPublish, onHelp }: ToolbarProps) {
   const store = useEditorStoreApi();
   const { fitView } = useReactFlow();

@@ -13,14 +13,14 @@ export interface Clipboard {
 
 const PASTE_OFFSET = 40;
 
-/** Returns a node id derived from the type that no node in `taken` uses, such as `github_invite_2`. */
-export function uniqueNodeId(type: string, taken: ReadonlySet<string>): string {
+/** Returns a node id derived from the type that no node in `usedIds` uses, such as `github_invite_2`. */
+export function uniqueNodeId(type: string, usedIds: ReadonlySet<string>): string {
   const base = (
     type.replace(/[^A-Za-z0-9_]/g, '_').replace(/^([^A-Za-z_])/, '_$1') || 'node'
   ).slice(0, 56);
   for (let index = 1; ; index += 1) {
     const id = index === 1 ? base : `${base}_${index}`;
-    if (!taken.has(id)) return id;
+    if (!usedIds.has(id)) return id;
   }
 }
 
@@ -75,12 +75,12 @@ export function copySelection(store: EditorStore): Clipboard | null {
 /** Pastes copied nodes with fresh ids, offset from the originals, as one step, and selects them. */
 export function paste(store: EditorStore, clipboard: Clipboard): void {
   const { document, commit, selectNodes } = store.getState();
-  const taken = new Set(document.nodes.map((node) => node.id));
+  const usedIds = new Set(document.nodes.map((node) => node.id));
   const renamed = new Map<string, string>();
 
   const nodes = clipboard.nodes.map((node) => {
-    const id = uniqueNodeId(node.type, taken);
-    taken.add(id);
+    const id = uniqueNodeId(node.type, usedIds);
+    usedIds.add(id);
     renamed.set(node.id, id);
     return {
       ...node,

@@ -7,7 +7,7 @@ import { JsonBlock } from '../editor/StepResult.js';
 import { ErrorNotice, formatTime, Loading, StatusBadge } from '../ui/feedback.js';
 import { duration } from './ExecutionsPage.js';
 
-/** One execution: a per-step timeline with duration bars and each step's input, output and error. */
+/** Renders one execution: a step timeline with duration bars and each step's input, output and error. */
 export function ExecutionDetail({ executionId }: { executionId: string }) {
   const api = useApi();
   const queryClient = useQueryClient();

@@ -15,7 +15,7 @@ interface FieldPickerProps {
   fields?: readonly PickerField[];
 }
 
-/** A searchable list of SCIM attributes, event fields and step outputs to insert as expressions. */
+/** Renders a searchable list of SCIM attributes, event fields and step outputs to insert as expressions. */
 export function FieldPicker({
   extraFields = [],
   onPick,

@@ -19,7 +19,7 @@ type Dialogs =
   | { name: 'delete'; flow: FlowSummary }
   | null;
 
-/** The flows list: create, import, open, rename, duplicate, export, enable and delete. */
+/** Renders the flows list: create, import, open, rename, duplicate, export, enable and delete. */
 export function FlowsPage() {
   const flows = useFlows();
   const [dialog, setDialog] = useState<Dialogs>(null);

@@ -52,7 +52,8 @@ describe('describeSchema', () => {
   it('prefers ui options over enum values', () => {
     const schema = z.enum(['a', 'b']).meta({ ui: { options: [{ value: 'a', label: 'Alpha' }] } });
     const spec = describeSchema(schema);
-    expect(spec.kind === 'enum' && spec.options).toEqual([{ value: 'a', label: 'Alpha' }]);
+    if (spec.kind !== 'enum') throw new Error(`expected an enum spec, got ${spec.kind}`);
+    expect(spec.options).toEqual([{ value: 'a', label: 'Alpha' }]);
   });
 
   it('describes nested objects and records', () => {
@@ -61,7 +62,8 @@ describe('describeSchema', () => {
     const headers = fieldOf(config, 'headers');
     expect(body.kind).toBe('object');
     expect(fieldOf(body, 'text').ui.widget).toBe('textarea');
-    expect(headers.kind === 'record' && headers.value.kind).toBe('string');
+    if (headers.kind !== 'record') throw new Error(`expected a record spec, got ${headers.kind}`);
+    expect(headers.value.kind).toBe('string');
   });
 
   it('humanizes config keys', () => {

@@ -1,7 +1,7 @@
 import type { FieldUi } from '@scimflow/nodes';
 import type { z } from 'zod';
 
-/** How the config form draws one value, derived from its zod schema and `ui` metadata. */
+/** Form field of one config value, derived from its zod schema and `ui` metadata. */
 export type FieldSpec =
   | { kind: 'string'; ui: FieldUi; optional: boolean; defaultValue?: unknown; format?: string }
   | {
@@ -139,7 +139,7 @@ export function describeSchema(schema: z.ZodType): FieldSpec {
   }
 }
 
-/** A union of literals or enums is a choice; any other union is edited as JSON. */
+/** Describes a union: literals or enums make a choice, any other union is edited as JSON. */
 function describeUnion(
   options: z.ZodType[],
   base: { ui: FieldUi; optional: boolean; defaultValue?: unknown },

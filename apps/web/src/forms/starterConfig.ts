@@ -4,8 +4,8 @@ import { describeSchema } from './describeSchema.js';
 
 /**
  * Returns the config a new node starts with: the schema's defaults, plus the first option of
- * each required choice without a default (such as a trigger's event types), so the user starts
- * from a config that needs only the free-text fields filled in.
+ * each required choice without a default, such as a trigger's event types. The user then fills
+ * in only the free-text fields.
  */
 export function starterConfig(schema: z.ZodType): Record<string, unknown> {
   const defaults = schema.safeParse({});

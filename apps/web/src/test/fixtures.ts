@@ -100,7 +100,7 @@ export const fixtureDefinitions: NodeDefinition[] = [
 ] as unknown as NodeDefinition[];
 export const fixtureCatalogue = createCatalogue(fixtureDefinitions);
 
-/** A flow of a trigger wired to a condition, with an optional HTTP node. */
+/** Returns a flow of a trigger wired to a condition; `overrides` replace top-level fields. */
 export function sampleDocument(overrides: Partial<FlowDocument> = {}): FlowDocument {
   return {
     formatVersion: FLOW_FORMAT_VERSION,
@@ -126,7 +126,7 @@ export function sampleDocument(overrides: Partial<FlowDocument> = {}): FlowDocum
   };
 }
 
-/** A chain of `count` condition nodes after one trigger, for large-flow tests. */
+/** Returns a chain of `count` condition nodes after one trigger, for large-flow tests. */
 export function chainDocument(count: number): FlowDocument {
   const nodes: FlowDocument['nodes'] = [
     {
