@@ -1,3 +1,4 @@
+import type { FlowNode } from '@scimflow/flow';
 import type { NodeCategory, NodeDefinition } from '@scimflow/nodes';
 import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState } from 'react';
@@ -24,7 +25,11 @@ export function Palette() {
     const center = canvas
       ? { x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 }
       : { x: 0, y: 0 };
-    addNode(store, type, screenToFlowPosition(center));
+    addNode(
+      store,
+      type,
+      freePosition(store.getState().document.nodes, screenToFlowPosition(center)),
+    );
   }
 
   return (
@@ -96,4 +101,24 @@ function groupByCategory(
     groups.set(definition.category, [...(groups.get(definition.category) ?? []), definition]);
   }
   return [...groups.entries()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+}
+
+// Room a node takes on the canvas, in flow coordinates, when looking for a free spot.
+const NODE_FOOTPRINT = { width: 260, height: 100 };
+
+/** Moves a position down until no node overlaps it, so a clicked node never hides another. */
+export function freePosition(
+  nodes: readonly FlowNode[],
+  start: FlowNode['position'],
+): FlowNode['position'] {
+  const position = { x: Math.round(start.x), y: Math.round(start.y) };
+  const overlaps = () =>
+    nodes.some(
+      (node) =>
+        Math.abs(node.position.x - position.x) < NODE_FOOTPRINT.width &&
+        Math.abs(node.position.y - position.y) < NODE_FOOTPRINT.height,
+    );
+  // Bounded, so a canvas packed with nodes still gets its node, overlapping the last spot.
+  for (let step = 0; step < 1000 && overlaps(); step += 1) position.y += NODE_FOOTPRINT.height;
+  return position;
 }

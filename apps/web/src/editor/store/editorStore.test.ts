@@ -10,6 +10,7 @@ import {
   paste,
   setConfigField,
 } from '../actions.js';
+import { freePosition } from '../Palette.js';
 import { createEditorStore } from './createEditorStore.js';
 import { VALIDATION_DELAY_MS } from './problemsSlice.js';
 
@@ -186,5 +187,15 @@ describe('editor store', () => {
     const store = newStore();
     dragNode(store, 'check', [{ x: 9, y: 9 }]);
     expect(store.getState().validationPending).toBe(false);
+  });
+});
+
+describe('freePosition', () => {
+  it('keeps a free spot', () => {
+    expect(freePosition(sampleDocument().nodes, { x: 600, y: 0 })).toEqual({ x: 600, y: 0 });
+  });
+
+  it('moves below overlapping nodes', () => {
+    expect(freePosition(sampleDocument().nodes, { x: 10, y: 10 })).toEqual({ x: 10, y: 310 });
   });
 });
