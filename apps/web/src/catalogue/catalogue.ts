@@ -1,4 +1,9 @@
-import { nodeCatalogue, type NodeCategory, type NodeDefinition } from '@scimflow/nodes';
+import {
+  nodeCatalogue,
+  nodeCategories,
+  type NodeCategory,
+  type NodeDefinition,
+} from '@scimflow/nodes';
 
 /** The node types the designer offers, looked up by type. Metadata only: never call `run`. */
 export interface Catalogue {
@@ -6,15 +11,10 @@ export interface Catalogue {
   get(type: string): NodeDefinition | undefined;
 }
 
-/** Palette order and headings of the node categories. */
-export const CATEGORY_LABELS: Record<NodeCategory, string> = {
-  trigger: 'Triggers',
-  logic: 'Logic',
-  github: 'GitHub',
-  google: 'Google Workspace',
-  sheets: 'Google Sheets',
-  http: 'HTTP',
-};
+/** Palette headings of the node categories, in the palette's order, from `@scimflow/nodes`. */
+export const CATEGORY_LABELS: Record<NodeCategory, string> = Object.fromEntries(
+  nodeCategories.map((category) => [category.id, category.label]),
+) as Record<NodeCategory, string>;
 
 /** Builds a catalogue from node definitions. */
 export function createCatalogue(definitions: readonly NodeDefinition[]): Catalogue {
@@ -24,7 +24,7 @@ export function createCatalogue(definitions: readonly NodeDefinition[]): Catalog
 
 /**
  * Returns the output ports of a node with the given config. Config-dependent ports (switch
- * cases) fall back to none when the config does not parse yet.
+ * cases) are read from the raw config while it does not parse yet, and are empty if that throws.
  */
 export function outputPorts(definition: NodeDefinition, config: Record<string, unknown>): string[] {
   if (typeof definition.outputs !== 'function') return [...definition.outputs];
