@@ -52,7 +52,9 @@ export class AdminApi {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  listFlows(): Promise<{ id: string; name: string; publishedVersion: number | null }[]> {
+  listFlows(): Promise<
+    { id: string; name: string; enabled: boolean; publishedVersion: number | null }[]
+  > {
     return this.request('GET', '/api/flows');
   }
 

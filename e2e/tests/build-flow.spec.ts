@@ -186,4 +186,15 @@ test('palette-built flow runs dry and publishes', async ({ page }) => {
     await expect(row.getByRole('cell', { name: 'v1' })).toBeVisible();
     await saveScreenshot(page, 'flows-list');
   });
+
+  await test.step('turn the flow on from the flows list', async () => {
+    const toggle = page.getByRole('switch', { name: `Enable ${FLOW_NAME}` });
+    await expect(toggle).not.toBeChecked();
+    // The switch shows the server's state, so it turns on only after PATCH /api/flows/:id returns.
+    await toggle.click();
+
+    await expect(toggle).toBeChecked();
+    const flow = (await api.listFlows()).find((candidate) => candidate.name === FLOW_NAME);
+    expect(flow?.enabled).toBe(true);
+  });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadCases, runCase } from '@scimflow/cli/replay';
+import { loadCases, runCase } from '@scimflow/testservers/replay';
 import { join } from 'node:path';
 
 import { AdminApi, createTestServerCredentials } from '../support/admin-api.js';
