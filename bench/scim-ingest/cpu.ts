@@ -5,7 +5,7 @@
  *
  *   node --conditions=@scimflow/source --import tsx scim-ingest/cpu.ts
  *   (BENCH_REQUESTS=4000, BENCH_CONNECTIONS=10, BENCH_LARGE_USERS=100000, BENCH_RUNTIME=off,
- *    BENCH_ROUTES=post,patch,filter to skip the others, BENCH_PROFILE_DIR=<folder>)
+ *    BENCH_ROUTES=healthz,post,patch,filter to skip the others, BENCH_PROFILE_DIR=<folder>)
  *
  * The server runs in a child process; its user+system CPU time comes from /proc/<pid>/stat
  * (Linux only, 10 ms ticks) before and after a fixed number of requests sent by autocannon.
@@ -29,7 +29,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const TICKS_PER_SECOND = 100;
-const ROUTES = new Set((process.env.BENCH_ROUTES ?? 'post,patch,filter').split(','));
+const ROUTES = new Set((process.env.BENCH_ROUTES ?? 'healthz,post,patch,filter').split(','));
 
 /** Returns the user+system CPU time of a process in milliseconds (fields 14 and 15 of stat). */
 function cpuMillis(pid: number): number {
@@ -74,7 +74,15 @@ async function cpuPerRequest(pid: number, options: autocannon.Options): Promise<
   await new Promise((resolve) => setTimeout(resolve, 300));
 
   const before = cpuMillis(pid);
+  const started = performance.now();
   const result = await autocannon({ connections: CONNECTIONS, amount: REQUESTS, ...options });
+  const wallMs = performance.now() - started;
+  const busy = cpuMillis(pid) - before;
+  if (process.env.BENCH_VERBOSE) {
+    console.log(
+      `    ${REQUESTS} requests in ${wallMs.toFixed(0)} ms: ${((REQUESTS * 1000) / wallMs).toFixed(0)} req/s, server busy ${((busy / wallMs) * 100).toFixed(0)}% of one core`,
+    );
+  }
   // Work queued after the last response (request log flush, runtime dispatch) belongs to it.
   await new Promise((resolve) => setTimeout(resolve, 500));
   const after = cpuMillis(pid);
@@ -101,6 +109,11 @@ try {
     body: '{}',
     headers: { 'content-type': 'application/json' },
   });
+
+  // GET /healthz of the real app: the cost of its shared hooks, logger and metrics alone.
+  const healthz = !ROUTES.has('healthz')
+    ? undefined
+    : await cpuPerRequest(pid, { url: `${new URL(ready.largeUrl).origin}/healthz` });
 
   let created = 0;
   const post = !ROUTES.has('post')
@@ -172,6 +185,7 @@ try {
   );
   for (const [name, ms] of [
     ['bare Fastify POST /Users', bare],
+    ['GET /healthz (real app)', healthz],
     ['POST /Users', post],
     ['PATCH /Users/{id}', patch],
     ['GET userName filter', filter],

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Compilable } from 'kysely';
+import type { Compilable, Kysely } from 'kysely';
 
 // A parameter placeholder during compilation: a string no caller sends, so the compiled
 // parameter list shows where each named parameter went.
@@ -44,4 +44,12 @@ export function compileStatement<P extends Record<string, unknown>>(
     get: <R>(params: P) => statement.get(...bind(params)) as R | undefined,
     all: <R>(params: P) => statement.all(...bind(params)) as R[],
   };
+}
+
+/**
+ * Runs synchronous reads on compiled statements while holding Kysely's connection, so a read
+ * never sees the uncommitted rows of a Kysely transaction that is waiting between statements.
+ */
+export function readWithConnection<DB, T>(db: Kysely<DB>, read: () => T): Promise<T> {
+  return db.connection().execute(async () => read());
 }

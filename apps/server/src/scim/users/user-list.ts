@@ -3,17 +3,20 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ListQuery } from '../list-query.js';
 import type { UserRow } from './user-rows.js';
+import type { UserStatements } from './user-statements.js';
+import { readWithConnection } from '../../db/compiled-statement.js';
 
 /**
  * Returns one page of an endpoint's users in creation order, and the total that match. An
- * equality filter on userName, externalId or id reads the index; other filters scan the
- * endpoint's rows and evaluate the filter on each.
+ * equality filter on userName, externalId or id reads the index through a prepared statement;
+ * other filters scan the endpoint's rows and evaluate the filter on each.
  */
 export async function listUsers(
   db: Kysely<Database>,
   endpointId: string,
   query: ListQuery,
   render: (row: UserRow) => Record<string, unknown>,
+  statements: UserStatements,
 ): Promise<{ page: Record<string, unknown>[]; total: number }> {
   const offset = query.startIndex - 1;
 
@@ -37,18 +40,28 @@ export async function listUsers(
     return { page: rows.map(render), total: Number(total.n) };
   }
 
-  let select = db.selectFrom('scim_users').selectAll().where('endpoint_id', '=', endpointId);
   const lookup = findEqualityLookup(query.filter);
-  if (lookup?.attribute === 'userName')
-    select = select.where('user_name_lower', '=', String(lookup.value).toLowerCase());
-  else if (lookup?.attribute === 'externalId' && lookup.caseExact)
-    select = select.where('external_id', '=', String(lookup.value));
-  else if (lookup?.attribute === 'id') select = select.where('id', '=', String(lookup.value));
+  const params = { endpointId, value: String(lookup?.value) };
+  let lookupRows: (() => UserRow[]) | undefined;
+  if (lookup?.attribute === 'userName') {
+    const lower = { endpointId, value: params.value.toLowerCase() };
+    lookupRows = () => statements.usersByNameLower.all<UserRow>(lower);
+  } else if (lookup?.attribute === 'externalId' && lookup.caseExact) {
+    lookupRows = () => statements.usersByExternalId.all<UserRow>(params);
+  } else if (lookup?.attribute === 'id') {
+    lookupRows = () => statements.usersById.all<UserRow>(params);
+  }
+  const rows = lookupRows
+    ? await readWithConnection(db, lookupRows)
+    : await db
+        .selectFrom('scim_users')
+        .selectAll()
+        .where('endpoint_id', '=', endpointId)
+        .orderBy('seq')
+        .execute();
 
   // The index narrows the candidates; the whole filter still decides (e.g. `userName eq .. and active eq true`).
   const filter = query.filter;
-  const matches = (await select.orderBy('seq').execute())
-    .map(render)
-    .filter((resource) => evaluateFilter(filter, resource, 'User'));
+  const matches = rows.map(render).filter((resource) => evaluateFilter(filter, resource, 'User'));
   return { page: matches.slice(offset, offset + query.count), total: matches.length };
 }

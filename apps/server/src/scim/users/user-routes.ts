@@ -3,6 +3,7 @@ import { projectResource } from '@scimflow/scim';
 import { listResponse, parseListQuery, projectionParams } from '../list-query.js';
 import { listUsers } from './user-list.js';
 import { UserService } from './user-service.js';
+import { userStatements } from './user-statements.js';
 
 type IdRequest = FastifyRequest<{
   Params: { slug: string; id: string };
@@ -26,6 +27,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
         request.scimEndpoint!.id,
         query,
         (row) => users.render(row),
+        userStatements(app.scimWrites.sqlite),
       );
       return listResponse(page, total, query, 'User');
     },

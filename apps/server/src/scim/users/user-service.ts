@@ -9,6 +9,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { isUniqueViolation } from '../../db/database.js';
 import { orderedId } from '../../db/ordered-id.js';
+import { readWithConnection } from '../../db/compiled-statement.js';
 import type { EndpointRow } from '../../endpoints/endpoint-store.js';
 import {
   eventRows,
@@ -17,7 +18,7 @@ import {
   type PendingEvent,
 } from '../../events/event-writer.js';
 import { resourceLocation, storable, withMeta } from '../resource-meta.js';
-import { findUser, userColumns, type UserRow } from './user-rows.js';
+import { userColumns, type UserRow } from './user-rows.js';
 import { userStatements, type UserStatements } from './user-statements.js';
 import type { ClientDialect } from '@scimflow/flow';
 
@@ -42,7 +43,9 @@ export class UserService {
 
   /** Returns a user by id; throws 404 when it does not exist. */
   async get(id: string): Promise<UserRow> {
-    const row = await findUser(this.app.scimflow.db, this.endpoint.id, id);
+    const { findUser } = this.statements();
+    const params = { endpointId: this.endpoint.id, id };
+    const row = await readWithConnection(this.app.scimflow.db, () => findUser.get<UserRow>(params));
     if (!row) throw scimErrors.notFound(`User ${id} not found`);
     return row;
   }

@@ -32,6 +32,10 @@ export interface UserStatements {
   deleteUser: CompiledStatement<{ id: string }>;
   memberships: CompiledStatement<{ userId: string }>;
   insertEvent: CompiledStatement<EventRow>;
+  /** Users of an endpoint by lower-cased userName, in creation order (the list filter). */
+  usersByNameLower: CompiledStatement<{ endpointId: string; value: string }>;
+  usersByExternalId: CompiledStatement<{ endpointId: string; value: string }>;
+  usersById: CompiledStatement<{ endpointId: string; value: string }>;
 }
 
 // Builds SQL only; statements run on the better-sqlite3 handle they were prepared on.
@@ -112,7 +116,24 @@ export function userStatements(sqlite: BetterSqlite3.Database): UserStatements {
         accepted_at: param('accepted_at'),
       }),
     ),
+    usersByNameLower: usersWhere(sqlite, 'user_name_lower'),
+    usersByExternalId: usersWhere(sqlite, 'external_id'),
+    usersById: usersWhere(sqlite, 'id'),
   };
   prepared.set(sqlite, statements);
   return statements;
+}
+
+function usersWhere(
+  sqlite: BetterSqlite3.Database,
+  column: 'user_name_lower' | 'external_id' | 'id',
+): CompiledStatement<{ endpointId: string; value: string }> {
+  return compileStatement<{ endpointId: string; value: string }>(sqlite, (param) =>
+    builder
+      .selectFrom('scim_users')
+      .selectAll()
+      .where('endpoint_id', '=', param('endpointId'))
+      .where(column, '=', param('value'))
+      .orderBy('seq'),
+  );
 }
