@@ -20,18 +20,22 @@ const AUTH_KINDS: { kind: EndpointCredentialKind; label: string; help: string }[
   {
     kind: 'oauth2',
     label: 'OAuth2 client credentials',
-    help: 'Asgardeo and WSO2 Identity Server: paste the client id, secret and token URL.',
+    help: 'For clients that get a token with the client-credentials grant: paste the client id, secret and token URL. Asgardeo sends static credentials instead.',
   },
   {
     kind: 'bearer',
     label: 'Static bearer token',
-    help: 'Okta and Entra ID: paste the token as the secret token.',
+    help: 'Asgardeo and WSO2 in Bearer mode, Okta (HTTP Header) and Entra ID (Secret Token).',
   },
-  { kind: 'basic', label: 'Basic auth', help: 'For clients that send a username and password.' },
+  {
+    kind: 'basic',
+    label: 'Basic auth',
+    help: 'Asgardeo and WSO2 in their default Basic mode, and Okta Basic Auth.',
+  },
   {
     kind: 'apiKey',
     label: 'API key header',
-    help: 'For clients that send a key in a custom header.',
+    help: 'Asgardeo and WSO2 in API Key mode: the key in this header, or as a bare Authorization value.',
   },
 ];
 
