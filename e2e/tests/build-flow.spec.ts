@@ -28,7 +28,7 @@ test('palette-built flow runs dry and publishes', async ({ page }) => {
   });
 
   await test.step('add nodes from the palette and connect them', async () => {
-    // A new flow fits its single trigger into view at the maximum zoom; zooming out leaves room.
+    // A new flow fits its single trigger into view at the maximum zoom, so zoom out to make room.
     for (let step = 0; step < 3; step += 1) {
       await page.getByRole('button', { name: 'Zoom Out' }).click();
     }
@@ -60,6 +60,10 @@ test('palette-built flow runs dry and publishes', async ({ page }) => {
     await insertField(github, 'Email', 'emails', PRIMARY_EMAIL);
     await expect(github.getByRole('textbox', { name: 'Email', exact: true })).toHaveValue(
       `{{ ${PRIMARY_EMAIL} }}`,
+    );
+    // The preview evaluates the template against the first sample event, an Asgardeo user.
+    await expect(github.getByTestId('field-email').getByTestId('expression-preview')).toContainText(
+      'kim.lee@example.com',
     );
 
     await github.getByLabel('Credential').selectOption({ label: 'Create new…' });
