@@ -84,16 +84,15 @@ test('palette-built flow runs dry and publishes', async ({ page }) => {
       .fill(DEMO.spreadsheetId);
     await sheets.getByRole('textbox', { name: 'Tab', exact: true }).fill(DEMO.tab);
 
-    // Values take any JSON, so the templates go in as JSON strings.
     const columns: [string, string][] = [
-      ['email', `"{{ ${PRIMARY_EMAIL} }}"`],
-      ['givenName', '"{{ user.name.givenName }}"'],
-      ['status', '"invited"'],
+      ['email', `{{ ${PRIMARY_EMAIL} }}`],
+      ['givenName', '{{ user.name.givenName }}'],
+      ['status', 'invited'],
     ];
     for (const [index, [column, value]] of columns.entries()) {
       await sheets.getByRole('button', { name: 'Add values entry' }).click();
       await sheets.getByLabel(`Values name ${index + 1}`).fill(column);
-      await sheets.getByTestId(`field-values.${column}`).locator('textarea').fill(value);
+      await sheets.getByTestId(`field-values.${column}`).getByRole('textbox').fill(value);
     }
 
     await sheets.getByLabel('Credential').selectOption({ label: 'Create new…' });

@@ -13,14 +13,28 @@ export function checkConfig(node: FlowNode, nodeType: NodeTypeInfo): FlowProblem
 
   return result.error.issues.map((issue) => {
     const field = ['config', ...issue.path.map(String)].join('.');
-    return {
-      code: 'config_invalid',
-      severity: 'error',
-      nodeId: node.id,
-      field,
-      message: `Node "${node.id}" field "${field}" is invalid: ${issue.message}.`,
-    };
+    // An empty or absent value is the usual case in a new node, so it gets a plain message
+    // instead of zod's type description.
+    const message = isBlank(valueAt(node.config, issue.path))
+      ? `Node "${node.id}" needs a value in "${field}".`
+      : `Node "${node.id}" field "${field}" is invalid: ${issue.message}.`;
+    return { code: 'config_invalid', severity: 'error', nodeId: node.id, field, message };
   });
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function isBlank(value: unknown): boolean {
+  return (
+    value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+  );
 }
 
 /** Parses every template and expression in a node's config and reports those that do not parse. */

@@ -22,12 +22,15 @@ export const keyColumnField = ui(z.string().min(1), {
   placeholder: 'Email',
 });
 
-/** Cells to write: column header → value. */
-export const valuesField = ui(z.record(z.string(), z.unknown()), {
-  widget: 'keyValue',
-  label: 'Values',
-  help: 'Column header → value. Columns left out keep their cells.',
-});
+/** Cells to write: column header → value, each a template such as `{{ user.userName }}`. */
+export const valuesField = ui(
+  z.record(z.string(), ui(z.string(), { widget: 'template', label: 'Value' })),
+  {
+    widget: 'keyValue',
+    label: 'Values',
+    help: 'Column header → value. Columns left out keep their cells.',
+  },
+);
 
 /** RAW stores text as typed; USER_ENTERED parses numbers, dates and formulas, so user data could inject a formula. */
 export const valueInputField = ui(z.enum(['RAW', 'USER_ENTERED']).default('RAW'), {
