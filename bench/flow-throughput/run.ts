@@ -29,6 +29,8 @@ interface Sample {
   rss: number;
   heapUsed: number;
   finished: number;
+  /** Server CPU time so far, user + system, in microseconds. */
+  cpuMicros: number;
 }
 
 /** The benchmark server child process and the lines it prints. */
@@ -50,6 +52,11 @@ class BenchServer {
   /** Resolves with the rest of the next line that starts with `prefix`. */
   next(prefix: string): Promise<string> {
     return new Promise((resolve) => this.waiters.push({ prefix, resolve }));
+  }
+
+  /** Resolves with the server CPU time (microseconds) of the next sample. */
+  async cpu(): Promise<number> {
+    return (JSON.parse(await this.next('SAMPLE ')) as Sample).cpuMicros;
   }
 
   send(command: string): void {
@@ -182,7 +189,9 @@ async function main(): Promise<void> {
   try {
     const ready = JSON.parse(await server.next('READY ')) as { usersUrl: string; token: string };
 
+    const ingestCpu = await server.cpu();
     const ingest = await createUsers(ready.usersUrl, ready.token, 'ingest', INGEST_EVENTS);
+    const ingestCpuPerEvent = ((await server.cpu()) - ingestCpu) / INGEST_EVENTS;
     console.log('');
     console.log(
       `SCIM ingest alone (no flow): ${INGEST_EVENTS} creates, ${(INGEST_EVENTS / ingest.seconds).toFixed(0)} events/s, p50 ${percentile(ingest.latencies, 0.5).toFixed(1)} ms, p99 ${percentile(ingest.latencies, 0.99).toFixed(1)} ms, ${ingest.failures} non-201`,
@@ -190,10 +199,12 @@ async function main(): Promise<void> {
 
     server.send(`PUBLISH ${hookUrl}`);
     await server.next('PUBLISHED');
+    const flowCpu = await server.cpu();
     const flowStart = Date.now();
     const run = await createUsers(ready.usersUrl, ready.token, 'flow', EVENTS);
     const ingestedAt = Date.now();
     await server.finished(EVENTS);
+    const flowCpuPerEvent = ((await server.cpu()) - flowCpu) / EVENTS;
 
     server.send('REPORT');
     const report = JSON.parse(await server.next('REPORT ')) as {
@@ -215,6 +226,10 @@ async function main(): Promise<void> {
     );
     console.log(
       `end to end (SCIM request sent → last step journaled): ${latencies.length} events in ${((lastFinish - flowStart) / 1000).toFixed(1)} s, ${endToEnd.toFixed(0)} events/s, p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p99 ${percentile(latencies, 0.99).toFixed(0)} ms, ${report.failed} failed executions`,
+    );
+    // CPU time per event varies far less than rates with the machine's load, so compare changes by it.
+    console.log(
+      `server CPU per event: ${ingestCpuPerEvent.toFixed(0)} µs SCIM ingest alone, ${flowCpuPerEvent.toFixed(0)} µs SCIM ingest plus flow, so about ${(flowCpuPerEvent - ingestCpuPerEvent).toFixed(0)} µs for the flow`,
     );
     console.log(
       `  the flow ran ${((lastFinish - ingestedAt) / 1000).toFixed(1)} s past the last SCIM response`,

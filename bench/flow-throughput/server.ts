@@ -7,8 +7,8 @@
  *   REPORT          prints `REPORT {json}`: the finish time of each succeeded execution
  *   STOP            closes the server and exits
  *
- * Every BENCH_SAMPLE_MS (default 1,000) it prints `SAMPLE {json}` with RSS, heap and the count of
- * finished executions.
+ * Every BENCH_SAMPLE_MS (default 1,000) it prints `SAMPLE {json}` with RSS, heap, the count of
+ * finished executions and the process's CPU time so far (user + system, microseconds).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -16,43 +16,10 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { createApp, defaultConfig } from '@scimflow/server';
+import { benchFlow } from './flow.js';
 
 const TOKEN = 'bench-scim-token-8c1f';
 const SAMPLE_MS = Number(process.env.BENCH_SAMPLE_MS ?? 1_000);
-
-/** Trigger → transform → HTTP request: the three-node flow the benchmark runs per event. */
-function benchFlow(url: string) {
-  return {
-    formatVersion: 1,
-    name: 'Bench',
-    description: 'trigger, transform, HTTP request',
-    nodes: [
-      {
-        id: 'trigger',
-        type: 'scim.trigger',
-        position: { x: 0, y: 0 },
-        config: { endpoint: 'default', eventTypes: ['user.created'] },
-      },
-      {
-        id: 'shape',
-        type: 'logic.transform',
-        position: { x: 0, y: 100 },
-        config: { fields: { email: '{{ user.userName }}', name: '{{ user.name.givenName }}' } },
-      },
-      {
-        id: 'notify',
-        type: 'http.request',
-        position: { x: 0, y: 200 },
-        config: { method: 'POST', url, body: { person: '{{ steps.shape.output.email }}' } },
-      },
-    ],
-    edges: [
-      { id: 'e1', source: 'trigger', sourceHandle: 'out', target: 'shape' },
-      { id: 'e2', source: 'shape', sourceHandle: 'out', target: 'notify' },
-    ],
-    credentials: [],
-  };
-}
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scimflow-flow-bench-'));
@@ -82,7 +49,14 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => {
     void finishedCount().then((finished) => {
       const memory = process.memoryUsage();
-      const sample = { at: Date.now(), rss: memory.rss, heapUsed: memory.heapUsed, finished };
+      const cpu = process.cpuUsage();
+      const sample = {
+        at: Date.now(),
+        rss: memory.rss,
+        heapUsed: memory.heapUsed,
+        finished,
+        cpuMicros: cpu.user + cpu.system,
+      };
       process.stdout.write(`SAMPLE ${JSON.stringify(sample)}\n`);
     });
   }, SAMPLE_MS);

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ClaimedExecution, ExecutionOutcome, ExecutionStore } from '@scimflow/runtime';
 import type { Database } from '../db/schema.js';
+import type { RuntimeStatements } from './runtime-statements.js';
 import './tables.js';
 
 /**
@@ -16,10 +17,12 @@ export class SqlExecutionStore implements ExecutionStore {
   /**
    * @param leaseCheckMs How often claims look for executions whose lease expired. Leases only
    *   expire when a process dies, so a check per claim would cost a query for nothing.
+   * @param statements Group-commits completions with other writes when given.
    */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly leaseCheckMs = 1_000,
+    private readonly statements?: RuntimeStatements,
   ) {}
 
   async claimNext(claim: {
@@ -79,6 +82,14 @@ export class SqlExecutionStore implements ExecutionStore {
   }
 
   async complete(id: string, workerId: string, outcome: ExecutionOutcome): Promise<void> {
+    if (this.statements) {
+      await this.statements.finish(id, workerId, {
+        status: outcome.status,
+        error: outcome.status === 'failed' ? (outcome.error ?? 'failed') : null,
+      });
+      return;
+    }
+
     await this.db
       .updateTable('executions')
       .set({

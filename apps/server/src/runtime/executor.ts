@@ -12,6 +12,7 @@ import {
 import type { Database } from '../db/schema.js';
 import { getFlowVersion, type PublishedFlow } from './flow-source.js';
 import { recordExecutionRun } from './runtime-metrics.js';
+import type { ExecutionToRun, RuntimeStatements } from './runtime-statements.js';
 import { SqlJournal } from './sql-journal.js';
 
 /** Returns the decrypted credential with this name, or undefined when none exists. */
@@ -28,6 +29,8 @@ export interface ExecutorOptions {
   onResult?: (result: ExecutionResult, durationMs: number) => void;
   /** Runs of one execution in total; a failed run at this count is the last one. */
   maxAttempts: number;
+  /** Prepared statements and group commit for the load and the journal. Kysely runs them when absent. */
+  statements?: RuntimeStatements;
 }
 
 /** Published versions never change, so a bounded cache saves parsing one per execution. */
@@ -45,25 +48,13 @@ export class Executor {
   private readonly versions = new Map<string, PublishedFlow>();
 
   constructor(private readonly options: ExecutorOptions) {
-    this.journal = new SqlJournal(options.db);
+    this.journal = new SqlJournal(options.db, options.statements);
   }
 
   /** Runs one claimed execution; the scheduler completes or requeues it from the outcome. */
   async execute(claimed: ClaimedExecution, signal: AbortSignal): Promise<ExecutionOutcome> {
     const { db } = this.options;
-    const execution = await db
-      .selectFrom('executions as e')
-      .leftJoin('events as ev', 'ev.id', 'e.event_id')
-      .select([
-        'e.id',
-        'e.flow_id',
-        'e.flow_version',
-        'e.event_id',
-        'e.event_payload',
-        'ev.payload',
-      ])
-      .where('e.id', '=', claimed.id)
-      .executeTakeFirst();
+    const execution = await this.loadExecution(claimed.id);
     if (!execution) {
       return {
         status: 'failed',
@@ -142,6 +133,24 @@ export class Executor {
       'execution run failed',
     );
     return outcome;
+  }
+
+  private loadExecution(id: string): Promise<ExecutionToRun | undefined> {
+    if (this.options.statements) return this.options.statements.loadExecution(id);
+
+    return this.options.db
+      .selectFrom('executions as e')
+      .leftJoin('events as ev', 'ev.id', 'e.event_id')
+      .select([
+        'e.id',
+        'e.flow_id',
+        'e.flow_version',
+        'e.event_id',
+        'e.event_payload',
+        'ev.payload',
+      ])
+      .where('e.id', '=', id)
+      .executeTakeFirst();
   }
 
   private async pinnedVersion(

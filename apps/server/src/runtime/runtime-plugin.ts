@@ -36,6 +36,7 @@ export function attachRuntime(app: FastifyInstance): FlowRuntime {
     db,
     settings,
     logger: app.log as RuntimeLogger,
+    writes: app.scimWrites,
     resolveCredential: async (name) => {
       try {
         return await resolveCredential(db, secretBox, name);

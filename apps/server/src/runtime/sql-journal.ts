@@ -1,17 +1,24 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Journal, StepRecord } from '@scimflow/runtime';
 import type { Database } from '../db/schema.js';
+import type { RuntimeStatements } from './runtime-statements.js';
 import type { ExecutionStepTable } from './tables.js';
 
 /**
  * The step journal in `execution_steps`, one row per execution and node. The runtime passes it
  * redacted records, and `saveStep` replaces the row of the same step. A step journaled as
  * succeeded is therefore reused instead of run again when the execution resumes after a crash.
+ * With `statements`, saves are group-committed with other writes and resolve after the commit.
  */
 export class SqlJournal implements Journal {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly statements?: RuntimeStatements,
+  ) {}
 
   async loadSteps(executionId: string): Promise<StepRecord[]> {
+    if (this.statements) return (await this.statements.loadSteps(executionId)).map(stepFromRow);
+
     const rows = await this.db
       .selectFrom('execution_steps')
       .selectAll()
@@ -28,6 +35,11 @@ export class SqlJournal implements Journal {
     if (record.status === 'running' && record.requests.length === 0) return;
 
     const row = { ...stepToRow(record), position: nextPosition() };
+    if (this.statements) {
+      await this.statements.saveStep(row);
+      return;
+    }
+
     await this.db
       .insertInto('execution_steps')
       .values(row)

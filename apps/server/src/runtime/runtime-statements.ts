@@ -1,0 +1,157 @@
+import type { Kysely } from 'kysely';
+import { compileStatement, readWithConnection } from '../db/compiled-statement.js';
+import type { Database } from '../db/schema.js';
+import type { WriteQueue } from '../db/write-queue.js';
+import type { ExecutionStatus, ExecutionStepTable } from './tables.js';
+
+/** Parameters of the step upsert: a whole `execution_steps` row. */
+type StepRow = ExecutionStepTable & Record<string, unknown>;
+
+/** An execution row with its accepted event, as the executor loads it. */
+export interface ExecutionToRun {
+  id: string;
+  flow_id: string;
+  flow_version: number | null;
+  event_id: string;
+  event_payload: string | null;
+  payload: string | null;
+}
+
+/**
+ * The runtime's hot statements, compiled and prepared once, with writes group-committed through
+ * a `WriteQueue`. Writes of concurrent executions (journaled steps, finished executions) then
+ * share one transaction instead of committing one by one. Each write resolves after its batch
+ * committed, so a caller that awaits a step save before completing the execution still finds the
+ * step stored whenever the execution is.
+ */
+export class RuntimeStatements {
+  private readonly selectExecution;
+  private readonly selectSteps;
+  private readonly upsertStep;
+  private readonly finishExecution;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly writes: WriteQueue,
+  ) {
+    const { sqlite } = writes;
+
+    this.selectExecution = compileStatement<{ id: string }>(sqlite, (param) =>
+      db
+        .selectFrom('executions as e')
+        .leftJoin('events as ev', 'ev.id', 'e.event_id')
+        .select([
+          'e.id',
+          'e.flow_id',
+          'e.flow_version',
+          'e.event_id',
+          'e.event_payload',
+          'ev.payload',
+        ])
+        .where('e.id', '=', param('id')),
+    );
+
+    this.selectSteps = compileStatement<{ executionId: string }>(sqlite, (param) =>
+      db
+        .selectFrom('execution_steps')
+        .selectAll()
+        .where('execution_id', '=', param('executionId'))
+        .orderBy('position'),
+    );
+
+    this.upsertStep = compileStatement<StepRow>(sqlite, (param) =>
+      db
+        .insertInto('execution_steps')
+        .values({
+          execution_id: param('execution_id'),
+          node_id: param('node_id'),
+          node_type: param('node_type'),
+          status: param('status'),
+          input: param('input'),
+          output: param('output'),
+          port: param('port'),
+          outcome: param('outcome'),
+          error: param('error'),
+          attempts: param('attempts'),
+          requests: param('requests'),
+          logs: param('logs'),
+          dry_run: param('dry_run'),
+          started_at: param('started_at'),
+          finished_at: param('finished_at'),
+          duration_ms: param('duration_ms'),
+          position: param('position'),
+        })
+        // An update keeps the first position, so steps list in the order they started.
+        .onConflict((conflict) =>
+          conflict.columns(['execution_id', 'node_id']).doUpdateSet((eb) => ({
+            node_type: eb.ref('excluded.node_type'),
+            status: eb.ref('excluded.status'),
+            input: eb.ref('excluded.input'),
+            output: eb.ref('excluded.output'),
+            port: eb.ref('excluded.port'),
+            outcome: eb.ref('excluded.outcome'),
+            error: eb.ref('excluded.error'),
+            attempts: eb.ref('excluded.attempts'),
+            requests: eb.ref('excluded.requests'),
+            logs: eb.ref('excluded.logs'),
+            dry_run: eb.ref('excluded.dry_run'),
+            started_at: eb.ref('excluded.started_at'),
+            finished_at: eb.ref('excluded.finished_at'),
+            duration_ms: eb.ref('excluded.duration_ms'),
+          })),
+        ),
+    );
+
+    this.finishExecution = compileStatement<{
+      id: string;
+      workerId: string;
+      status: ExecutionStatus;
+      error: string | null;
+      finishedAt: number;
+    }>(sqlite, (param) =>
+      db
+        .updateTable('executions')
+        .set({
+          status: param('status'),
+          error: param('error'),
+          lease_owner: null,
+          lease_until: null,
+          finished_at: param('finishedAt'),
+        })
+        .where('id', '=', param('id'))
+        .where('status', '=', 'running')
+        .where('lease_owner', '=', param('workerId')),
+    );
+  }
+
+  /** Loads an execution and its accepted event, or undefined when the execution is gone. */
+  loadExecution(id: string): Promise<ExecutionToRun | undefined> {
+    return readWithConnection(this.db, () => this.selectExecution.get<ExecutionToRun>({ id }));
+  }
+
+  /** Loads the journaled step rows of an execution in the order the steps started. */
+  loadSteps(executionId: string): Promise<ExecutionStepTable[]> {
+    return readWithConnection(this.db, () =>
+      this.selectSteps.all<ExecutionStepTable>({ executionId }),
+    );
+  }
+
+  /** Inserts or replaces a step row and resolves once the row is committed. */
+  async saveStep(row: ExecutionStepTable): Promise<void> {
+    await this.writes.run(() => this.upsertStep.run(row as StepRow));
+  }
+
+  /**
+   * Marks a running execution finished if `workerId` still holds its lease, and resolves once
+   * the change is committed.
+   */
+  async finish(
+    id: string,
+    workerId: string,
+    outcome: { status: ExecutionStatus; error: string | null },
+  ): Promise<void> {
+    await this.writes.run(() =>
+      this.finishExecution.run({ id, workerId, ...outcome, finishedAt: Date.now() }),
+    );
+  }
+}
