@@ -167,6 +167,7 @@ test('palette-built flow runs dry and publishes', async ({ page }) => {
     await page.getByTestId('publish').click();
     const dialog = page.getByTestId('publish-dialog');
     await dialog.getByLabel('Note').fill('Invite new hires and add them to the roster');
+    await expect(dialog.getByTestId('publish-turn-on')).toBeChecked();
     await dialog.getByTestId('confirm-publish').click();
     await expect(dialog).toHaveCount(0);
 
@@ -177,6 +178,7 @@ test('palette-built flow runs dry and publishes', async ({ page }) => {
 
     const flow = (await api.listFlows()).find((candidate) => candidate.name === FLOW_NAME)!;
     expect(flow.publishedVersion).toBe(1);
+    expect(flow.enabled).toBe(true);
     const versions = await api.listVersions(flow.id);
     expect(versions.map((version) => version.note)).toEqual([
       'Invite new hires and add them to the roster',
@@ -190,10 +192,15 @@ test('palette-built flow runs dry and publishes', async ({ page }) => {
     await saveScreenshot(page, 'flows-list');
   });
 
-  await test.step('turn the flow on from the flows list', async () => {
+  await test.step('turn the flow off and on from the flows list', async () => {
     const toggle = page.getByRole('switch', { name: `Enable ${FLOW_NAME}` });
+    await expect(toggle).toBeChecked();
+    // The switch shows the server's state, so it changes only after PATCH /api/flows/:id returns.
+    await toggle.click();
     await expect(toggle).not.toBeChecked();
-    // The switch shows the server's state, so it turns on only after PATCH /api/flows/:id returns.
+    expect((await api.listFlows()).find((candidate) => candidate.name === FLOW_NAME)?.enabled).toBe(
+      false,
+    );
     await toggle.click();
 
     await expect(toggle).toBeChecked();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 
 import { useApi } from '../api/context.js';
 import { ApiError, describeError } from '../api/errors.js';
-import { queryKeys, useMutation, useQueryClient } from '../api/queries.js';
+import { queryKeys, useFlow, useMutation, useQueryClient } from '../api/queries.js';
 import type { Problem } from '../api/types.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ProblemList } from '../ui/ProblemList.js';
@@ -21,6 +21,11 @@ export function PublishDialog({
   const queryClient = useQueryClient();
   const problems = useEditorStore((state) => state.problems);
   const [note, setNote] = useState('');
+  const flow = useFlow(store.getState().flowId);
+  const isOff = flow.data?.enabled === false;
+  // A published flow that is off runs on nothing, which surprises a first-time user, so the
+  // dialog offers to turn it on in the same step.
+  const [turnOn, setTurnOn] = useState(true);
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const errors = problems.filter((problem) => problem.severity === 'error');
   // The same rule as `canPublish` in `@scimflow/flow`: warnings do not block publishing.
@@ -32,10 +37,20 @@ export function PublishDialog({
         throw new Error(
           'The draft could not be saved, so it was not published. Fix the save error and try again.',
         );
-      return api.publishFlow(store.getState().flowId, note.trim());
+      const flowId = store.getState().flowId;
+      const version = await api.publishFlow(flowId, note.trim());
+      if (isOff && turnOn) await api.updateFlow(flowId, { enabled: true });
+      return version;
     },
     onSuccess: async () => {
       const flowId = store.getState().flowId;
+      // Only the on/off state changes here: refetching the flow would bring back a draft the
+      // editor already owns.
+      if (isOff && turnOn) {
+        queryClient.setQueryData(queryKeys.flow(flowId), (old: typeof flow.data) =>
+          old ? { ...old, enabled: true } : old,
+        );
+      }
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.versions(flowId) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.flows, exact: true }),
@@ -77,6 +92,17 @@ export function PublishDialog({
               maxLength={2000}
             />
           </label>
+          {isOff && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={turnOn}
+                onChange={(event) => setTurnOn(event.target.checked)}
+                data-testid="publish-turn-on"
+              />
+              Turn the flow on, so it runs on live provisioning events
+            </label>
+          )}
           {publish.isError && (
             <div role="alert">
               <p className="field-error">Publishing failed: {describeError(publish.error)}</p>
