@@ -21,8 +21,7 @@ function describeServers(servers: TestServers, credentials: DemoCredentials): st
   GitHub baseUrl      ${servers.github.baseUrl}
   GitHub org / token  acme / ${credentials.githubToken}
   Google token_uri    ${servers.google.tokenUri}
-  Directory base URL  ${servers.google.directoryBaseUrl}
-  Sheets base URL     ${servers.google.sheetsBaseUrl}
+  Google API root     ${servers.google.rootUrl}  (the Directory and Sheets base URL of a ScimFlow credential)
   Google admin (sub)  admin@example.com
   service-account key ${credentials.serviceAccountKeyFile}
   spreadsheet id      ${credentials.spreadsheetId} (tab "Roster")
