@@ -74,20 +74,14 @@ async function cpuPerRequest(pid: number, options: autocannon.Options): Promise<
   await new Promise((resolve) => setTimeout(resolve, 300));
 
   const before = cpuMillis(pid);
-  const started = performance.now();
   const result = await autocannon({ connections: CONNECTIONS, amount: REQUESTS, ...options });
-  const wallMs = performance.now() - started;
-  const busy = cpuMillis(pid) - before;
-  if (process.env.BENCH_VERBOSE) {
-    console.log(
-      `    ${REQUESTS} requests in ${wallMs.toFixed(0)} ms: ${((REQUESTS * 1000) / wallMs).toFixed(0)} req/s, server busy ${((busy / wallMs) * 100).toFixed(0)}% of one core`,
-    );
-  }
   // Work queued after the last response (request log flush, runtime dispatch) belongs to it.
   await new Promise((resolve) => setTimeout(resolve, 500));
   const after = cpuMillis(pid);
   if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${result.non2xx} non-2xx responses and ${result.errors} errors`);
+    throw new Error(
+      `The measured route returned ${result.non2xx} non-2xx responses and ${result.errors} errors; it must return 2xx, so check the server's log above`,
+    );
   }
   return (after - before) / REQUESTS;
 }

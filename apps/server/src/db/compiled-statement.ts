@@ -47,8 +47,8 @@ export function compileStatement<P extends Record<string, unknown>>(
 }
 
 /**
- * Runs synchronous reads on compiled statements while holding Kysely's connection, so a read
- * never sees the uncommitted rows of a Kysely transaction that is waiting between statements.
+ * Runs synchronous reads on compiled statements while holding Kysely's connection. A read then
+ * never returns the uncommitted rows of a Kysely transaction that waits between statements.
  */
 export function readWithConnection<DB, T>(db: Kysely<DB>, read: () => T): Promise<T> {
   return db.connection().execute(async () => read());

@@ -48,7 +48,7 @@ function insertItem() {
   );
 }
 
-/** Reads the committed keys through a second connection, which never sees uncommitted rows. */
+/** Returns the committed keys, read through a second connection that gets no uncommitted rows. */
 function committedKeys(): string[] {
   const reader = new SQLite(path.join(dataDir, 'scimflow.db'), { readonly: true });
   try {
@@ -90,7 +90,8 @@ describe('WriteQueue', () => {
   it('runs concurrent jobs in one transaction', async () => {
     const insert = insertItem();
 
-    // Each job sees whether an earlier job of its batch is still uncommitted.
+    // Each job counts the committed rows before its insert. All zeros mean that the earlier jobs'
+    // rows were still uncommitted, so all four ran in one transaction.
     const uncommittedSeen = await Promise.all(
       ['a', 'b', 'c', 'd'].map((key) =>
         queue.run(() => {

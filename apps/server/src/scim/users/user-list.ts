@@ -8,8 +8,8 @@ import { readWithConnection } from '../../db/compiled-statement.js';
 
 /**
  * Returns one page of an endpoint's users in creation order, and the total that match. An
- * equality filter on userName, externalId or id reads the index through a prepared statement;
- * other filters scan the endpoint's rows and evaluate the filter on each.
+ * equality filter on userName, externalId or id reads the index through a prepared statement.
+ * Other filters scan the endpoint's rows and evaluate the filter on each.
  */
 export async function listUsers(
   db: Kysely<Database>,
