@@ -17,7 +17,7 @@ export class SqlExecutionStore implements ExecutionStore {
   /**
    * @param leaseCheckMs How often claims look for executions whose lease expired. Leases only
    *   expire when a process dies, so a check per claim would cost a query for nothing.
-   * @param statements Group-commits completions with other writes when given.
+   * @param statements Group-commits claims and completions with other writes when given.
    */
   constructor(
     private readonly db: Kysely<Database>,
@@ -48,6 +48,12 @@ export class SqlExecutionStore implements ExecutionStore {
     status: 'queued' | 'running',
     claim: { workerId: string; now: number; leaseUntil: number },
   ): Promise<ClaimedExecution | undefined> {
+    if (this.statements) {
+      const claimed = await this.statements.claim(status, claim);
+      if (!claimed) return undefined;
+      return { id: claimed.id, resourceKey: claimed.resource_key, attempt: claimed.attempts };
+    }
+
     const due =
       status === 'queued' ? sql`e.not_before <= ${claim.now}` : sql`e.lease_until < ${claim.now}`;
     const result = await sql<{ id: string; resource_key: string; attempts: number }>`

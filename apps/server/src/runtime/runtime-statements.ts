@@ -1,8 +1,38 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { compileStatement, readWithConnection } from '../db/compiled-statement.js';
 import type { Database } from '../db/schema.js';
 import type { WriteQueue } from '../db/write-queue.js';
 import type { ExecutionStatus, ExecutionStepTable } from './tables.js';
+
+/**
+ * The claim of `SqlExecutionStore` as SQLite SQL with named parameters: the first live execution
+ * in `status` that is due and has no earlier unfinished execution of its resource key, lowest
+ * `seq` first. `due` is the condition for the status.
+ */
+function claimSql(status: 'queued' | 'running', due: string): string {
+  return `
+    UPDATE executions
+       SET status = 'running', lease_owner = @workerId, lease_until = @leaseUntil,
+           attempts = attempts + 1, started_at = COALESCE(started_at, @now)
+     WHERE id = (
+       SELECT e.id FROM executions e
+        WHERE e.status = '${status}' AND e.test = 0 AND ${due}
+          AND NOT EXISTS (
+            SELECT 1 FROM executions p
+             WHERE p.resource_key = e.resource_key AND p.seq < e.seq AND p.test = 0
+               AND p.status IN ('queued', 'running'))
+        ORDER BY e.seq
+        LIMIT 1)
+    RETURNING id, resource_key, attempts`;
+}
+
+/** The row a claim returns. */
+export interface ClaimedRow {
+  id: string;
+  resource_key: string;
+  attempts: number;
+}
 
 /** Parameters of the step upsert: a whole `execution_steps` row. */
 type StepRow = ExecutionStepTable & Record<string, unknown>;
@@ -29,6 +59,8 @@ export class RuntimeStatements {
   private readonly selectSteps;
   private readonly upsertStep;
   private readonly finishExecution;
+  private readonly claimQueued: BetterSqlite3.Statement;
+  private readonly claimExpired: BetterSqlite3.Statement;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -102,6 +134,9 @@ export class RuntimeStatements {
         ),
     );
 
+    this.claimQueued = sqlite.prepare(claimSql('queued', 'e.not_before <= @now'));
+    this.claimExpired = sqlite.prepare(claimSql('running', 'e.lease_until < @now'));
+
     this.finishExecution = compileStatement<{
       id: string;
       workerId: string;
@@ -122,6 +157,18 @@ export class RuntimeStatements {
         .where('status', '=', 'running')
         .where('lease_owner', '=', param('workerId')),
     );
+  }
+
+  /**
+   * Claims the first due execution in `status` for `workerId`: queued ones past their backoff, or
+   * running ones whose lease expired because their process died. Resolves once committed.
+   */
+  claim(
+    status: 'queued' | 'running',
+    claim: { workerId: string; now: number; leaseUntil: number },
+  ): Promise<ClaimedRow | undefined> {
+    const statement = status === 'queued' ? this.claimQueued : this.claimExpired;
+    return this.writes.run(() => statement.get(claim) as ClaimedRow | undefined);
   }
 
   /** Loads an execution and its accepted event, or undefined when the execution is gone. */
