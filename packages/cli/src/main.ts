@@ -4,7 +4,13 @@ import { parseArgs } from 'node:util';
 
 import { AdminApiError, AdminClient } from './admin-client.js';
 import { runValidate, UsageError } from './commands/flows-validate.js';
-import { exportFlow, importFlow, listFlows } from './commands/flows-remote.js';
+import {
+  exportFlow,
+  importFlow,
+  listFlows,
+  publishFlow,
+  PublishAfterImportError,
+} from './commands/flows-remote.js';
 import { runReplay } from './commands/replay.js';
 import { replayIntoNewEndpoints } from './commands/replay-new-endpoints.js';
 import { startDemo } from './demo/run-demo.js';
@@ -13,10 +19,11 @@ import { formatProblem } from './problems.js';
 const USAGE = `Usage: scimflow <command> [options]
 
 Commands:
-  flows list                         list the flows on the server
+  flows list                         list the flows on the server, with their ids
   flows export <id>                  print a flow as JSON (credentials by name, no secrets)
   flows import <file> [--publish]    import a flow file; --publish also publishes and enables it
                       [--name <n>] [--note <text>]
+  flows publish <id> [--note <text>] publish a flow's draft as a new version and enable it
   flows validate <file>...           check flow files offline; exit code 1 on errors
   demo [--port 3000] [--test-port 4010] [--data-dir data/demo]
                                      start ScimFlow beside the local GitHub and Google test
@@ -62,10 +69,11 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, subcommand, ...rest] = positionals;
 
-  if (values.help || !command) {
+  if (values.help) {
     out(USAGE);
-    return command ? 0 : 2;
+    return 0;
   }
+  if (!command) throw new UsageError('Name a command.');
 
   if (command === 'replay') {
     const source = subcommand;
@@ -121,6 +129,17 @@ async function main(argv: string[]): Promise<number> {
       out(JSON.stringify(await exportFlow(client, id), null, 2));
       return 0;
     }
+    case 'publish': {
+      const id = rest[0];
+      if (!id) throw new UsageError('flows publish needs a flow id (see flows list).');
+      const { version } = await publishFlow(
+        client,
+        id,
+        values.note ?? 'Published from the command line',
+      );
+      out(`Published flow ${id} as version ${version}; it is enabled`);
+      return 0;
+    }
     case 'import': {
       const file = rest[0];
       if (!file) throw new UsageError('flows import needs a flow file.');
@@ -128,6 +147,16 @@ async function main(argv: string[]): Promise<number> {
         name: values.name,
         note: values.note,
         publish: values.publish,
+      }).catch((error: unknown) => {
+        if (error instanceof AdminApiError && error.code === 'flow_name_taken') {
+          throw new AdminApiError(
+            error.status,
+            error.code,
+            `${error.message} Pass --name "<another name>" to import it under a new name.`,
+            error.problems,
+          );
+        }
+        throw error;
       });
       out(
         version
@@ -193,11 +222,17 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
+    if (error instanceof PublishAfterImportError) {
+      process.stderr.write(`${error.message}\n`);
+      reportApiError(error.cause);
+      process.stderr.write(
+        `Fix the problems above (a flow's credentials must exist on the server under the names it uses), then run: scimflow flows publish ${error.flow.id}\n`,
+      );
+      process.exitCode = 1;
+      return;
+    }
     if (error instanceof AdminApiError) {
-      process.stderr.write(`ScimFlow answered ${error.status} ${error.code}: ${error.message}\n`);
-      for (const problem of (error.problems ?? []) as Parameters<typeof formatProblem>[0][]) {
-        process.stderr.write(`  ${formatProblem(problem)}\n`);
-      }
+      reportApiError(error);
       process.exitCode = 1;
       return;
     }
@@ -205,3 +240,14 @@ main(process.argv.slice(2)).then(
     process.exitCode = 1;
   },
 );
+
+function reportApiError(error: unknown): void {
+  if (!(error instanceof AdminApiError)) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return;
+  }
+  process.stderr.write(`ScimFlow answered ${error.status} ${error.code}: ${error.message}\n`);
+  for (const problem of (error.problems ?? []) as Parameters<typeof formatProblem>[0][]) {
+    process.stderr.write(`  ${formatProblem(problem)}\n`);
+  }
+}

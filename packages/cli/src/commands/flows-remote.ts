@@ -37,9 +37,20 @@ export interface ImportOptions {
   note?: string;
 }
 
+/** A publish that failed after the import succeeded: the flow stays as a draft. */
+export class PublishAfterImportError extends Error {
+  constructor(
+    readonly flow: Flow,
+    override readonly cause: unknown,
+  ) {
+    super(`Imported "${flow.draft.name}" as draft ${flow.id}, but publishing it failed.`);
+  }
+}
+
 /**
  * Imports a flow file. With `publish`, it also publishes the imported draft as a version and
- * enables the flow, so it runs on the next provisioning event.
+ * enables the flow, so it runs on the next provisioning event. When only the publish fails, it
+ * throws PublishAfterImportError naming the draft, which `flows publish` can publish later.
  */
 export async function importFlow(
   client: AdminClient,
@@ -53,15 +64,21 @@ export async function importFlow(
   });
   if (!options.publish) return { flow };
 
-  const published = await client.request<{ version: number }>(
-    'POST',
-    `/flows/${encodeURIComponent(flow.id)}/publish`,
-    { note: options.note ?? `Imported from ${file}` },
-  );
-  const enabled = flow.enabled
-    ? flow
-    : await client.request<Flow>('PATCH', `/flows/${encodeURIComponent(flow.id)}`, {
-        enabled: true,
-      });
-  return { flow: enabled, version: published.version };
+  try {
+    return await publishFlow(client, flow.id, options.note ?? `Imported from ${file}`);
+  } catch (error) {
+    throw new PublishAfterImportError(flow, error);
+  }
+}
+
+/** Publishes a flow's draft as a new version and enables the flow. */
+export async function publishFlow(
+  client: AdminClient,
+  id: string,
+  note: string,
+): Promise<{ flow: Flow; version: number }> {
+  const path = `/flows/${encodeURIComponent(id)}`;
+  const published = await client.request<{ version: number }>('POST', `${path}/publish`, { note });
+  const flow = await client.request<Flow>('PATCH', path, { enabled: true });
+  return { flow, version: published.version };
 }

@@ -1,4 +1,4 @@
-import type { AdminClient } from '../admin-client.js';
+import { AdminApiError, type AdminClient } from '../admin-client.js';
 import { runCase } from '@scimflow/testservers/replay';
 import { readCases, type ReplayOutcome } from './replay.js';
 
@@ -22,15 +22,7 @@ export async function replayIntoNewEndpoints(
 ): Promise<(ReplayOutcome & { endpoint: string })[]> {
   const outcomes: (ReplayOutcome & { endpoint: string })[] = [];
   for (const replayCase of await readCases(source)) {
-    const slug = replayCase.name
-      .toLowerCase()
-      .replace(/[^a-z0-9-]/g, '-')
-      .slice(0, 63);
-    const created = await client.request<CreatedEndpoint>('POST', '/endpoints', {
-      slug,
-      name: `Replay of ${replayCase.name}`,
-    });
-    const { endpoint, secrets } = created;
+    const { endpoint, secrets } = await createEndpoint(client, replayCase.name);
     const result = await runCase(replayCase, {
       scimBase: endpoint.baseUrl,
       legacyBase: endpoint.legacyUrl,
@@ -40,7 +32,27 @@ export async function replayIntoNewEndpoints(
         apiKey: secrets.apiKey ?? '',
       },
     });
-    outcomes.push({ ...result, endpoint: slug });
+    outcomes.push({ ...result, endpoint: endpoint.slug });
   }
   return outcomes;
+}
+
+/** Creates an endpoint named after the case, numbering the slug when an earlier replay took it. */
+async function createEndpoint(client: AdminClient, caseName: string): Promise<CreatedEndpoint> {
+  const base = caseName
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .slice(0, 58);
+  for (let attempt = 1; ; attempt++) {
+    const slug = attempt === 1 ? base : `${base}-${attempt}`;
+    try {
+      return await client.request<CreatedEndpoint>('POST', '/endpoints', {
+        slug,
+        name: `Replay of ${caseName}`,
+      });
+    } catch (error) {
+      const taken = error instanceof AdminApiError && error.status === 409;
+      if (!taken || attempt >= 100) throw error;
+    }
+  }
 }
