@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -52,9 +52,14 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
   child.stderr?.pipe(log);
 
   const exited = new Promise<never>((_, reject) => {
-    child.once('exit', (code) =>
-      reject(new Error(`ScimFlow exited with code ${code} while starting; see ${options.logFile}`)),
-    );
+    child.once('exit', (code) => {
+      const reason = startFailure(options.logFile);
+      reject(
+        new Error(
+          `ScimFlow exited with code ${code} while starting${reason ? `: ${reason}` : ''}. See ${options.logFile}`,
+        ),
+      );
+    });
   });
   await Promise.race([waitForHealth(url), exited]);
 
@@ -92,4 +97,19 @@ function findFreePort(): Promise<number> {
       probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+/** Returns the reason the server's log gives for a failed start, such as a port in use. */
+function startFailure(logFile: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(logFile, 'utf8');
+  } catch {
+    return undefined;
+  }
+  if (text.includes('EADDRINUSE')) {
+    return 'its port is in use by another program; choose another with --port';
+  }
+  const failed = text.split('\n').find((line) => line.startsWith('ScimFlow failed to start'));
+  return failed?.slice(0, 300);
 }
