@@ -21,6 +21,11 @@ export function logStartup(app: FastifyInstance, firstStart: FirstStart): void {
     },
     'ScimFlow is ready',
   );
+  // Plain sentences for a person reading the console; the fields above are for log tools.
+  app.log.info(
+    `Designer: ${publicUrl}/ (sign in as admin). SCIM Users URL: ${urls.usersUrl}. ` +
+      `SCIM Groups URL: ${urls.groupsUrl}. Legacy scim-choreo URL: ${urls.legacyUrl}.`,
+  );
 
   // These generated values are shown this once so the operator can configure the identity
   // provider; they are stored only as hashes. Field names avoid the redacted log paths on purpose.
@@ -39,5 +44,31 @@ export function logStartup(app: FastifyInstance, firstStart: FirstStart): void {
       { firstStartCredentials: generated },
       'generated credentials, shown only on this first start',
     );
+    app.log.info(describeGenerated(firstStart));
+    return;
   }
+  app.log.info(
+    'The admin password and the generated endpoint credentials were shown on the first start ' +
+      'only. Rotate endpoint credentials on the Endpoints page of the designer.',
+  );
+}
+
+/** Writes the generated secrets as sentences, so a first-time user can copy them from the console. */
+function describeGenerated(firstStart: FirstStart): string {
+  const parts: string[] = [];
+  if (firstStart.adminPassword) {
+    parts.push(`Sign in as admin with password ${firstStart.adminPassword}.`);
+  }
+  const secrets = firstStart.endpointSecrets;
+  if (secrets?.bearerToken) parts.push(`Default endpoint bearer token: ${secrets.bearerToken}.`);
+  if (secrets?.basic) {
+    parts.push(`Basic user: ${secrets.basic.username}, password: ${secrets.basic.password}.`);
+  }
+  if (secrets?.apiKey) parts.push(`API key: ${secrets.apiKey}.`);
+  if (secrets?.oauth2) {
+    parts.push(
+      `OAuth2 client id: ${secrets.oauth2.clientId}, secret: ${secrets.oauth2.clientSecret}.`,
+    );
+  }
+  return `First start. ${parts.join(' ')} These are shown only this once.`;
 }
