@@ -52,14 +52,19 @@ export interface EndpointWithSecrets {
 }
 
 /** One inbound SCIM request in an endpoint's log. */
+/** One entry of an endpoint's inbound request log, with secrets already redacted by the server. */
 export interface InboundRequest {
   id?: string;
   method?: string;
   path?: string;
+  query?: string | null;
   status?: number;
-  receivedAt?: string;
+  at?: string;
   durationMs?: number;
-  userAgent?: string;
+  userAgent?: string | null;
+  dialect?: string | null;
+  requestBody?: string | null;
+  responseBody?: string | null;
   [field: string]: unknown;
 }
 

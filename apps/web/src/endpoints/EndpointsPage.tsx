@@ -243,22 +243,51 @@ function RequestLog({ slug }: { slug: string }) {
       <tbody>
         {requests.data.map((request, index) => (
           <tr key={request.id ?? index}>
-            <td>{formatTime(request.receivedAt)}</td>
+            <td>{formatTime(request.at)}</td>
             <td>
-              <code>
-                {request.method} {request.path}
-              </code>
+              <details>
+                <summary>
+                  <code>
+                    {request.method} {request.path}
+                    {request.query ? `?${safeDecode(request.query)}` : ''}
+                  </code>
+                </summary>
+                <p className="muted small">Request body</p>
+                <pre>{prettyBody(request.requestBody)}</pre>
+                <p className="muted small">Response body</p>
+                <pre>{prettyBody(request.responseBody)}</pre>
+              </details>
             </td>
             <td className={request.status && request.status >= 400 ? 'field-error' : undefined}>
               {request.status ?? '—'}
             </td>
             <td>{request.durationMs !== undefined ? `${request.durationMs} ms` : '—'}</td>
-            <td className="muted small">{request.userAgent ?? ''}</td>
+            <td className="muted small">
+              {request.dialect ?? ''} {request.userAgent ? `(${request.userAgent})` : ''}
+            </td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+/** Shows a logged body as indented JSON when it parses, as sent otherwise. */
+function prettyBody(body: string | null | undefined): string {
+  if (!body) return '(empty)';
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+function safeDecode(query: string): string {
+  try {
+    return decodeURIComponent(query);
+  } catch {
+    return query;
+  }
 }
 
 function CreateEndpointDialog({
