@@ -2,7 +2,7 @@ import { useState } from 'react';
 
 import { useExecutions, useFlows } from '../api/queries.js';
 import type { ExecutionFilters, ExecutionStatus } from '../api/types.js';
-import { href } from '../app/router.js';
+import { href, navigate } from '../app/router.js';
 import { EmptyState, ErrorNotice, formatTime, Loading, StatusBadge } from '../ui/feedback.js';
 
 const STATUSES: ExecutionStatus[] = ['queued', 'running', 'succeeded', 'failed'];
@@ -130,7 +130,15 @@ export function ExecutionsPage({ initialFlowId }: { initialFlowId?: string }) {
             </thead>
             <tbody>
               {executions.data.items.map((execution) => (
-                <tr key={execution.id}>
+                <tr
+                  key={execution.id}
+                  className="clickable-row"
+                  // The status link stays the keyboard route; a click anywhere on the row opens it too.
+                  onClick={(event) => {
+                    if ((event.target as HTMLElement).closest('a')) return;
+                    navigate(`/executions/${execution.id}`);
+                  }}
+                >
                   <td>
                     <a
                       href={href(`/executions/${execution.id}`)}
