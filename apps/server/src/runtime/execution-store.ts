@@ -42,7 +42,8 @@ export class SqlExecutionStore implements ExecutionStore {
 
   /**
    * Claims the first execution in `status` that is due: for `queued` past its backoff, for
-   * `running` past its lease, because the process that held it died.
+   * `running` past its lease, because the process that held it died. With `statements` it runs
+   * `claimSql` of runtime-statements.ts instead, which must stay the same query.
    */
   private async claimWhere(
     status: 'queued' | 'running',

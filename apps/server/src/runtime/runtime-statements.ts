@@ -6,9 +6,9 @@ import type { WriteQueue } from '../db/write-queue.js';
 import type { ExecutionStatus, ExecutionStepTable } from './tables.js';
 
 /**
- * The claim of `SqlExecutionStore` as SQLite SQL with named parameters: the first live execution
- * in `status` that is due and has no earlier unfinished execution of its resource key, lowest
- * `seq` first. `due` is the condition for the status.
+ * Builds the claim of `SqlExecutionStore` as SQLite SQL with named parameters. It leases the live
+ * execution in `status` with the lowest `seq` that is due by the condition `due` and has no
+ * earlier unfinished execution of its resource key. Keep it in step with `claimWhere`.
  */
 function claimSql(status: 'queued' | 'running', due: string): string {
   return `
