@@ -3,8 +3,9 @@ import type { Insertable, Kysely } from 'kysely';
 import type { ProvisioningEvent } from '@scimflow/flow';
 import { dispatchEvent, resourceKeyOf, type RuntimeLogger } from '@scimflow/runtime';
 import type { Database } from '../db/schema.js';
-import { listPublishedFlows, type PublishedFlow } from './flow-source.js';
+import type { PublishedFlow } from './flow-source.js';
 import type { ExecutionTable } from './tables.js';
+import { VersionCache } from './version-cache.js';
 
 /** Name of the dispatcher's row in `runtime_cursors`. */
 export const DISPATCH_CURSOR = 'dispatch';
@@ -29,6 +30,7 @@ export class Dispatcher {
     private readonly db: Kysely<Database>,
     private readonly logger: RuntimeLogger,
     private readonly batchSize = 500,
+    private readonly versions = new VersionCache(db),
   ) {}
 
   /** Dispatches events after the cursor until none are left; returns what it did. */
@@ -144,8 +146,8 @@ export class Dispatcher {
   private async versionLookup(times: string[]): Promise<(at: string) => Promise<PublishedFlow[]>> {
     const first = times[0]!;
     const last = times[times.length - 1]!;
-    const atFirst = await listPublishedFlows(this.db, first);
-    const atLast = first === last ? atFirst : await listPublishedFlows(this.db, last);
+    const atFirst = await this.versions.publishedAt(first);
+    const atLast = first === last ? atFirst : await this.versions.publishedAt(last);
     if (sameVersions(atFirst, atLast)) return async () => atFirst;
 
     const cache = new Map<string, PublishedFlow[]>([
@@ -155,7 +157,7 @@ export class Dispatcher {
     return async (at) => {
       const cached = cache.get(at);
       if (cached) return cached;
-      const versions = await listPublishedFlows(this.db, at);
+      const versions = await this.versions.publishedAt(at);
       cache.set(at, versions);
       return versions;
     };

@@ -10,10 +10,11 @@ import {
   type RuntimeLogger,
 } from '@scimflow/runtime';
 import type { Database } from '../db/schema.js';
-import { getFlowVersion, type PublishedFlow } from './flow-source.js';
+import type { PublishedFlow } from './flow-source.js';
 import { recordExecutionRun } from './runtime-metrics.js';
 import type { ExecutionToRun, RuntimeStatements } from './runtime-statements.js';
 import { SqlJournal } from './sql-journal.js';
+import { VersionCache } from './version-cache.js';
 
 /** Returns the decrypted credential with this name, or undefined when none exists. */
 export type CredentialResolver = (name: string) => Promise<ResolvedCredential | undefined>;
@@ -31,10 +32,9 @@ export interface ExecutorOptions {
   maxAttempts: number;
   /** Prepared statements and group commit for the load and the journal. Kysely runs them when absent. */
   statements?: RuntimeStatements;
+  /** Parsed published versions, shared with the dispatcher; a new cache when absent. */
+  versions?: VersionCache;
 }
-
-/** Published versions never change, so a bounded cache saves parsing one per execution. */
-const VERSION_CACHE_SIZE = 200;
 
 /**
  * Runs claimed executions: loads the execution's event and pinned flow version, walks the flow
@@ -45,10 +45,11 @@ const VERSION_CACHE_SIZE = 200;
  */
 export class Executor {
   private readonly journal: SqlJournal;
-  private readonly versions = new Map<string, PublishedFlow>();
+  private readonly versions: VersionCache;
 
   constructor(private readonly options: ExecutorOptions) {
     this.journal = new SqlJournal(options.db, options.statements);
+    this.versions = options.versions ?? new VersionCache(options.db);
   }
 
   /** Runs one claimed execution; the scheduler completes or requeues it from the outcome. */
@@ -158,16 +159,6 @@ export class Executor {
     version: number | null,
   ): Promise<PublishedFlow | undefined> {
     if (version === null) return undefined;
-    const key = `${flowId}@${version}`;
-    const cached = this.versions.get(key);
-    if (cached) return cached;
-
-    const loaded = await getFlowVersion(this.options.db, flowId, version);
-    if (!loaded) return undefined;
-    if (this.versions.size >= VERSION_CACHE_SIZE) {
-      this.versions.delete(this.versions.keys().next().value!);
-    }
-    this.versions.set(key, loaded);
-    return loaded;
+    return this.versions.get(flowId, version);
   }
 }

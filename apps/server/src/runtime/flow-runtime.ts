@@ -13,6 +13,7 @@ import { SqlExecutionStore } from './execution-store.js';
 import { Executor, type CredentialResolver } from './executor.js';
 import { pruneRetention } from './retention.js';
 import { RuntimeStatements } from './runtime-statements.js';
+import { VersionCache } from './version-cache.js';
 import type { RuntimeSettings } from './settings.js';
 
 /** Wait between the first wake-up and a dispatch pass, in milliseconds. */
@@ -60,12 +61,14 @@ export class FlowRuntime {
     this.resolveCredential = options.resolveCredential;
     const statements = options.writes ? new RuntimeStatements(db, options.writes) : undefined;
     this.store = new SqlExecutionStore(db, Math.min(1_000, settings.leaseMs), statements);
-    this.dispatcher = new Dispatcher(db, this.logger);
+    const versions = new VersionCache(db);
+    this.dispatcher = new Dispatcher(db, this.logger, undefined, versions);
     this.executor = new Executor({
       db,
       resolveCredential: options.resolveCredential,
       logger: this.logger,
       maxAttempts: settings.maxAttempts,
+      versions,
       ...(statements ? { statements } : {}),
       ...(options.createHttpClient ? { createHttpClient: options.createHttpClient } : {}),
       ...(options.onResult ? { onResult: options.onResult } : {}),
