@@ -7,6 +7,7 @@ import type {
 } from '@scimflow/flow';
 import type { Database, EventTable } from '../db/schema.js';
 import { orderedId } from '../db/ordered-id.js';
+import { acceptanceClock } from './acceptance-clock.js';
 
 type Resource = Record<string, unknown>;
 
@@ -51,7 +52,7 @@ export async function writeEvents(
  * id, the acceptance time, and no password in `before`, `after` or `changes`.
  */
 export function eventRows(source: EventSource, events: PendingEvent[]): EventRow[] {
-  const acceptedAt = new Date().toISOString();
+  const acceptedAt = acceptanceClock.eventAcceptedAt();
   return events.map((event) => {
     const payload: ProvisioningEvent = {
       id: orderedId(),

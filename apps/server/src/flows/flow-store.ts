@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { FlowTable, FlowVersionTable } from './flow-tables.js';
 import { readDocument } from './published.js';
+import { acceptanceClock } from '../events/acceptance-clock.js';
 
 export type FlowRow = FlowTable;
 export type FlowVersionRow = FlowVersionTable;
@@ -125,7 +126,7 @@ export class FlowStore {
         document: flow.draft,
         note,
         published_by: publishedBy,
-        published_at: new Date().toISOString(),
+        published_at: acceptanceClock.versionPublishedAt(),
       };
       await trx.insertInto('flow_versions').values(row).execute();
       return row;
