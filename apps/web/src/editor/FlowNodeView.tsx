@@ -1,4 +1,4 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { Component, memo, useMemo, type ReactNode } from 'react';
 
 import { outputPorts } from '../catalogue/catalogue.js';
@@ -6,6 +6,9 @@ import { useCatalogue } from '../catalogue/context.js';
 import { Icon } from '../ui/icons.js';
 import { useEditorStore } from './store/context.js';
 import type { CanvasNode } from './store/types.js';
+
+/** Zoom below which nodes draw without text. */
+const COMPACT_ZOOM = 0.35;
 
 /** Draws one flow node: icon, label, summary, problem badge, test-run status and ports. */
 function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
@@ -16,6 +19,10 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
   // Narrow selectors: each returns a value that changes only for this node.
   const counts = useEditorStore((state) => state.problemCounts[id]);
   const runStatus = useEditorStore((state) => state.runSteps[id]?.status);
+  // Zoomed far out, text is unreadable and painting it for every node makes panning slow, so
+  // nodes draw as bare boxes. The selector is a boolean, so nodes re-render only when the zoom
+  // crosses the threshold, not on every pan or zoom step.
+  const compact = useStore((state) => state.transform[2] < COMPACT_ZOOM);
 
   const ports = useMemo(
     () => (definition ? outputPorts(definition, node.config) : ['out']),
@@ -26,6 +33,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
 
   const classes = [
     'flow-node',
+    compact ? 'compact' : '',
     selected ? 'selected' : '',
     counts?.errors ? 'has-errors' : '',
     runStatus ? `run-${runStatus}` : '',
@@ -39,27 +47,35 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
       aria-label={`${label} node${counts?.errors ? `, ${counts.errors} problems` : ''}`}
     >
       {!definition?.isTrigger && <Handle type="target" position={Position.Top} />}
-      <div className="flow-node-header">
-        <span className={`flow-node-icon category-${definition?.category ?? 'unknown'}`}>
-          <Icon name={definition?.icon ?? 'warning'} />
-        </span>
-        <span className="flow-node-label">{label}</span>
-        {counts && (counts.errors > 0 || counts.warnings > 0) && (
-          <span
-            className={`badge ${counts.errors ? 'badge-error' : 'badge-warning'}`}
-            title={`${counts.errors} errors, ${counts.warnings} warnings`}
-            data-testid="node-problem-badge"
-          >
-            {counts.errors || counts.warnings}
-          </span>
-        )}
-        {runStatus && (
-          <span className={`status-dot status-${runStatus}`} title={`Test run: ${runStatus}`} />
-        )}
-      </div>
-      <div className="flow-node-summary">
-        {definition ? summary : `Unknown node type ${node.type}`}
-      </div>
+      {compact ? (
+        <div className="flow-node-header">
+          <span className={`flow-node-icon category-${definition?.category ?? 'unknown'}`} />
+        </div>
+      ) : (
+        <>
+          <div className="flow-node-header">
+            <span className={`flow-node-icon category-${definition?.category ?? 'unknown'}`}>
+              <Icon name={definition?.icon ?? 'warning'} />
+            </span>
+            <span className="flow-node-label">{label}</span>
+            {counts && (counts.errors > 0 || counts.warnings > 0) && (
+              <span
+                className={`badge ${counts.errors ? 'badge-error' : 'badge-warning'}`}
+                title={`${counts.errors} errors, ${counts.warnings} warnings`}
+                data-testid="node-problem-badge"
+              >
+                {counts.errors || counts.warnings}
+              </span>
+            )}
+            {runStatus && (
+              <span className={`status-dot status-${runStatus}`} title={`Test run: ${runStatus}`} />
+            )}
+          </div>
+          <div className="flow-node-summary">
+            {definition ? summary : `Unknown node type ${node.type}`}
+          </div>
+        </>
+      )}
       {ports.map((port, index) => (
         <Handle
           key={port}
