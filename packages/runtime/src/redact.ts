@@ -59,7 +59,11 @@ export class Redactor {
 
     const copy: Record<string, unknown> = {};
     for (const [key, entry] of Object.entries(value)) {
-      const hidden = isSecretFieldName(key) && entry !== undefined && entry !== null;
+      // Only text and nested values can carry a secret: a flag such as changePasswordAtNextLogin
+      // or a number such as expiresIn stays readable in the journal.
+      const canHoldSecret =
+        typeof entry === 'string' || (typeof entry === 'object' && entry !== null);
+      const hidden = isSecretFieldName(key) && canHoldSecret;
       copy[key] = hidden ? REDACTED : this.redactValue(entry, seen);
     }
     return copy;

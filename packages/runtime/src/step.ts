@@ -81,7 +81,7 @@ export async function runStep(context: StepContext): Promise<StepRun> {
         signal: controller.signal,
         onAttempt: (attempt) => {
           record.requests.push(redactor.redact(attempt));
-          record.attempts = record.requests.length;
+          record.attempts = attemptsOf(record.requests);
           // Journaling each attempt is best effort; the step's final save carries them all.
           input.journal.saveStep({ ...record }).catch((error: unknown) => {
             log.warn(
@@ -138,7 +138,7 @@ async function finish(
 ): Promise<StepRun> {
   record.finishedAt = context.now();
   record.durationMs = record.finishedAt - record.startedAt;
-  record.attempts = Math.max(1, record.requests.length);
+  record.attempts = Math.max(1, attemptsOf(record.requests));
   await context.input.journal.saveStep(record);
   return { record, result };
 }
@@ -213,4 +213,14 @@ function choosePort(
     );
   }
   return port;
+}
+
+/**
+ * Returns the most tries that one HTTP request of the step needed. A step that sends a GET and
+ * then a POST, each once, made one attempt, not two.
+ */
+function attemptsOf(requests: readonly { attempt?: number }[]): number {
+  let most = 0;
+  for (const request of requests) most = Math.max(most, request.attempt ?? 1);
+  return most;
 }
