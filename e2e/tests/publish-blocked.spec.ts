@@ -15,7 +15,7 @@ const cases = [
     field: 'Organization',
     configKey: 'org',
     value: '',
-    message: /Node "invite" field "config\.org" is invalid/,
+    message: /Node "invite" needs a value in "config\.org"/,
   },
   {
     name: 'broken expression',
