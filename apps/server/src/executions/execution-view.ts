@@ -12,6 +12,8 @@ export interface ExecutionSummary {
   eventId: string;
   eventType: string;
   resource: { type: string; id: string; display: string | null };
+  /** Slug of the SCIM endpoint that accepted the event. */
+  endpoint: string;
   status: ExecutionTable['status'];
   dryRun: boolean;
   /** True for a test run from the designer. */
@@ -67,6 +69,8 @@ export function toExecutionSummary(row: ExecutionRow): ExecutionSummary {
     eventId: row.event_id,
     eventType: row.event_type,
     resource: { type: row.resource_type, id: row.resource_id, display: row.resource_display },
+    // The resource key is `<endpoint>:<type>:<id>` (resourceKeyOf), and slugs contain no colon.
+    endpoint: row.resource_key.split(':')[0] ?? '',
     status: row.status,
     dryRun: row.dry_run === 1,
     test: row.test === 1,

@@ -84,6 +84,14 @@ describe('execution list filters', () => {
     expect(names.sort()).toEqual(displays);
   });
 
+  it('names the accepting endpoint', async () => {
+    const response = await running.admin.request('GET', '/api/executions');
+
+    const endpoints = response.body.items.map((item: { endpoint: string }) => item.endpoint);
+    expect(endpoints.length).toBeGreaterThan(0);
+    expect(new Set(endpoints)).toEqual(new Set(['lists']));
+  });
+
   it('pages newest first with nextBefore', async () => {
     const first = await running.admin.request('GET', '/api/executions?limit=2');
     expect(first.body.items).toHaveLength(2);

@@ -152,6 +152,8 @@ export interface ExecutionSummary {
   eventId: string;
   eventType: ProvisioningEventType | string;
   resource: { type: string; id: string; display?: string };
+  /** Slug of the SCIM endpoint that accepted the event. */
+  endpoint?: string;
   status: ExecutionStatus;
   dryRun: boolean;
   attempts: number;

@@ -124,6 +124,7 @@ export function ExecutionsPage({ initialFlowId }: { initialFlowId?: string }) {
                 <th scope="col">Flow</th>
                 <th scope="col">Event</th>
                 <th scope="col">Resource</th>
+                <th scope="col">Endpoint</th>
                 <th scope="col">Started</th>
                 <th scope="col">Duration</th>
               </tr>
@@ -158,6 +159,7 @@ export function ExecutionsPage({ initialFlowId }: { initialFlowId?: string }) {
                     <code>{execution.eventType}</code>
                   </td>
                   <td>{execution.resource.display ?? execution.resource.id}</td>
+                  <td className="muted">{execution.endpoint ?? ''}</td>
                   <td>{formatTime(execution.startedAt ?? execution.queuedAt)}</td>
                   <td>{duration(execution.startedAt, execution.finishedAt)}</td>
                 </tr>
