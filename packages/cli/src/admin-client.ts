@@ -1,4 +1,4 @@
-/** Where the admin API is and how to sign in to it. */
+/** The admin API address and the admin account that signs in to it. */
 export interface AdminConnection {
   url: string;
   username: string;

@@ -246,7 +246,7 @@ function reportApiError(error: unknown): void {
     process.stderr.write(`${(error as Error).message}\n`);
     return;
   }
-  process.stderr.write(`ScimFlow answered ${error.status} ${error.code}: ${error.message}\n`);
+  process.stderr.write(`ScimFlow responded ${error.status} ${error.code}: ${error.message}\n`);
   for (const problem of (error.problems ?? []) as Parameters<typeof formatProblem>[0][]) {
     process.stderr.write(`  ${formatProblem(problem)}\n`);
   }

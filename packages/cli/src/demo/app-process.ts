@@ -20,7 +20,7 @@ export interface AppProcessOptions {
 }
 
 /**
- * Starts the server with its log in a file and waits until `/healthz` answers. Port 0 picks a
+ * Starts the server with its log in a file and waits until `/healthz` responds. Port 0 picks a
  * free port first, because the child's own choice would not be known here.
  */
 export async function startAppProcess(options: AppProcessOptions): Promise<AppProcess> {
@@ -85,7 +85,7 @@ async function waitForHealth(url: string): Promise<void> {
     if (healthy) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`ScimFlow did not answer ${url}/healthz within 60 s`);
+  throw new Error(`ScimFlow did not respond on ${url}/healthz within 60 s`);
 }
 
 function findFreePort(): Promise<number> {

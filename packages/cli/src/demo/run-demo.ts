@@ -9,7 +9,7 @@ import { importFlow } from '../commands/flows-remote.js';
 import { replayIntoNewEndpoints } from '../commands/replay-new-endpoints.js';
 import { startAppProcess, type AppProcess } from './app-process.js';
 
-/** Where the demo runs; every value has a default that suits a developer machine. */
+/** Demo settings: ports, data folder and admin password, each with a default for a developer machine. */
 export interface DemoOptions {
   repositoryRoot: string;
   dataDir: string;
