@@ -7,7 +7,7 @@ import { ADMIN_PASSWORD } from './env.js';
 export const SCREENSHOT_DIR = join(import.meta.dirname, '..', 'artifacts', 'screenshots');
 
 /**
- * Signs in through the admin API with the page's own request context, so the browser holds the
+ * Signs in through the admin API with the page's own request context, so the browser stores the
  * session cookie; the sign-in form itself is tested in auth.spec.ts.
  */
 export async function signInQuickly(page: Page): Promise<void> {

@@ -68,7 +68,7 @@ export interface HttpClient {
   request(request: HttpRequest): Promise<HttpResponse>;
 }
 
-/** What a node's `run` receives. The runtime resolves expressions before calling it. */
+/** Context passed to a node's `run`. The runtime resolves expressions before calling it. */
 export interface NodeRunContext<Config> {
   config: Config;
   event: ProvisioningEvent;
@@ -82,7 +82,7 @@ export interface NodeRunContext<Config> {
   log(level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>): void;
 }
 
-/** What a node's `run` returns: its output, and which output port the flow follows. */
+/** Result of a node's `run`: its output, and which output port the flow follows. */
 export interface NodeResult {
   output: unknown;
   /** Output port to follow; defaults to the node's first port. */

@@ -216,11 +216,11 @@ function choosePort(
 }
 
 /**
- * Returns the most tries that one HTTP request of the step needed. A step that sends a GET and
+ * Returns the maximum number of tries that one HTTP request of the step needed. A step that sends a GET and
  * then a POST, each once, made one attempt, not two.
  */
 function attemptsOf(requests: readonly { attempt?: number }[]): number {
-  let most = 0;
-  for (const request of requests) most = Math.max(most, request.attempt ?? 1);
-  return most;
+  let maxAttempt = 0;
+  for (const request of requests) maxAttempt = Math.max(maxAttempt, request.attempt ?? 1);
+  return maxAttempt;
 }

@@ -60,7 +60,7 @@ export interface StepRecord {
   port?: string;
   outcome?: NodeResult['outcome'];
   error?: StepFailure;
-  /** The most tries one HTTP request of this step needed; at least 1 once the step finished. */
+  /** Maximum tries one HTTP request of this step needed, and at least 1 once the step finished. */
   attempts: number;
   requests: HttpAttempt[];
   logs: { level: 'info' | 'warn' | 'error'; message: string; fields?: Record<string, unknown> }[];

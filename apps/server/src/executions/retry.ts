@@ -14,7 +14,7 @@ export interface RetryResult {
  * Queues a failed execution again. From the failed step: the same execution resumes, reusing
  * every step that the journal records as succeeded and running the failed step and those after it.
  * Whole: a new execution of the same event and pinned version runs every step again, with fresh
- * idempotency keys; the failed one stays as it is, for the record. Connectors reach the desired
+ * idempotency keys. The failed execution stays as it is, for the record. Connectors reach the desired
  * state rather than repeat a create, so steps that succeeded before have no second effect.
  */
 export async function retryExecution(

@@ -44,7 +44,7 @@ export async function toApiError(response: Response, request: string): Promise<A
   return new ApiError(response.status, code, message, request, problems);
 }
 
-/** Describes any thrown value as a sentence that says what failed and what to try next. */
+/** Describes any thrown value as a sentence naming what failed and what to try next. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 0)

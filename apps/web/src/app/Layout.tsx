@@ -14,7 +14,9 @@ const NAV: { path: string; label: string; icon: string; matches: Route['name'][]
 
 const NEXT_THEME: Record<Theme, Theme> = { system: 'dark', dark: 'light', light: 'system' };
 
-/** The app frame: navigation, theme toggle and sign-out around the current page. */
+const THEME_ICON = { dark: 'moon', light: 'sun', system: 'refresh' } as const;
+
+/** Renders the app frame: navigation, theme toggle and sign-out around the current page. */
 export function Layout({
   route,
   user,
@@ -60,7 +62,7 @@ export function Layout({
             onClick={() => setTheme(NEXT_THEME[theme])}
             data-testid="theme-toggle"
           >
-            <Icon name={theme === 'dark' ? 'moon' : theme === 'light' ? 'sun' : 'refresh'} />
+            <Icon name={THEME_ICON[theme]} />
           </button>
           <span className="muted">{user.username}</span>
           <button type="button" onClick={onSignOut}>

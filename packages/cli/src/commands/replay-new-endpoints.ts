@@ -51,8 +51,8 @@ async function createEndpoint(client: AdminClient, caseName: string): Promise<Cr
         name: `Replay of ${caseName}`,
       });
     } catch (error) {
-      const taken = error instanceof AdminApiError && error.status === 409;
-      if (!taken || attempt >= 100) throw error;
+      const slugInUse = error instanceof AdminApiError && error.status === 409;
+      if (!slugInUse || attempt >= 100) throw error;
     }
   }
 }

@@ -51,8 +51,10 @@ export class ConnectorError extends Error {
     const apiMessage =
       init.apiMessage === undefined ? undefined : redactText(init.apiMessage, secrets);
     const status = init.status === undefined ? '' : ` with status ${init.status}`;
-    const said = apiMessage ? `: ${apiMessage}` : '';
-    super(redactText(`${init.api} ${init.operation} failed${status}${said}. ${init.fix}`, secrets));
+    const apiDetail = apiMessage ? `: ${apiMessage}` : '';
+    super(
+      redactText(`${init.api} ${init.operation} failed${status}${apiDetail}. ${init.fix}`, secrets),
+    );
 
     this.code = init.code;
     this.api = init.api;

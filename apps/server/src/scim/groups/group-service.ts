@@ -199,8 +199,8 @@ export class GroupService {
         }
         await this.insertMembers(trx, id, added);
 
-        const kept = currentMembers.filter((m) => nextIds.has(m.value));
-        rendered = this.render(updated, [...kept, ...added]);
+        const remaining = currentMembers.filter((m) => nextIds.has(m.value));
+        rendered = this.render(updated, [...remaining, ...added]);
         const events: PendingEvent[] = [];
         if (attributesChanged) {
           const changes = diffResources(withoutMembers(before), withoutMembers(rendered));
@@ -232,7 +232,7 @@ export class GroupService {
     if (!Array.isArray(requested))
       throw scimErrors.invalidValue('members must be an array of {"value": "<user id>"}');
 
-    const wanted = new Map<string, StoredMember>();
+    const membersById = new Map<string, StoredMember>();
     for (const entry of requested) {
       const value = (entry as { value?: unknown } | null)?.value;
       if (typeof value !== 'string' || value === '') {
@@ -241,19 +241,19 @@ export class GroupService {
         );
       }
       const display = (entry as { display?: unknown }).display;
-      if (!wanted.has(value))
-        wanted.set(value, { value, ...(typeof display === 'string' ? { display } : {}) });
+      if (!membersById.has(value))
+        membersById.set(value, { value, ...(typeof display === 'string' ? { display } : {}) });
     }
 
-    const users = await findUsersByIds(trx, this.endpoint.id, [...wanted.keys()]);
+    const users = await findUsersByIds(trx, this.endpoint.id, [...membersById.keys()]);
     const known = new Map(users.map((user) => [user.id, user.user_name]));
-    const unknown = [...wanted.keys()].filter((value) => !known.has(value));
+    const unknown = [...membersById.keys()].filter((value) => !known.has(value));
     if (unknown.length > 0) {
       throw scimErrors.invalidValue(
         `Group members must be existing users of endpoint "${this.endpoint.slug}"; unknown: ${unknown.join(', ')}`,
       );
     }
-    return [...wanted.values()].map((member) => ({
+    return [...membersById.values()].map((member) => ({
       value: member.value,
       display: member.display ?? known.get(member.value),
     }));

@@ -76,9 +76,9 @@ export function columnIndex(
 
 /** Returns the A1 row numbers of the rows whose key column equals the key value. */
 export function findRows(table: SheetTable, keyIndex: number, keyValue: unknown): number[] {
-  const wanted = cellText(keyValue);
+  const expected = cellText(keyValue);
   return table.rows.flatMap((row, index) =>
-    cellText(row[keyIndex]) === wanted ? [index + 2] : [],
+    cellText(row[keyIndex]) === expected ? [index + 2] : [],
   );
 }
 
