@@ -52,7 +52,7 @@ export async function createApp(config: ServerConfig): Promise<FastifyInstance> 
       app.log.error({ err: error }, 'events-committed listener failed'),
     ),
     accessTokens: new AccessTokens(secret.key, config.oauthTokenTtlSeconds),
-    requestLog: new RequestLogWriter(database.db, config.requestLogLimit, app.log),
+    requestLog: new RequestLogWriter(database.db, database.sqlite, config.requestLogLimit, app.log),
     publicUrl: publicUrlOf(app, config),
   };
   app.decorate('scimflow', context);

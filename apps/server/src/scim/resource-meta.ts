@@ -19,13 +19,16 @@ export function resourceLocation(
   return `${publicUrl}/scim/v2/${endpoint.slug}/${collection}/${id}`;
 }
 
-/** Builds the SCIM resource of a stored row, with `meta` (RFC 7643 section 3.1). */
+/**
+ * Builds the SCIM resource of a stored row, with `meta` (RFC 7643 section 3.1). A caller that
+ * holds the parsed `row.resource` passes it as `resource`; it is copied, not changed.
+ */
 export function withMeta(
   row: StoredResource,
   resourceType: 'User' | 'Group',
   location: string,
+  resource = JSON.parse(row.resource) as Record<string, unknown>,
 ): Record<string, unknown> {
-  const resource = JSON.parse(row.resource) as Record<string, unknown>;
   return {
     ...resource,
     id: row.id,

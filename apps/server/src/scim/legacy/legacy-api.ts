@@ -24,8 +24,7 @@ export async function legacyApi(app: FastifyInstance): Promise<void> {
 
   app.post('/:slug', async (request: SlugRequest, reply) => {
     const service = users(request);
-    const row = await service.create(request.body);
-    const resource = service.render(row);
+    const resource = await service.create(request.body);
     return reply
       .status(201)
       .header('location', (resource.meta as { location: string }).location)
@@ -39,7 +38,7 @@ export async function legacyApi(app: FastifyInstance): Promise<void> {
     const userName = String(parseUser(request.body).userName);
     const existing = await findUserByName(app.scimflow.db, request.scimEndpoint!.id, userName);
     if (!existing) {
-      const created = service.render(await service.create(request.body));
+      const created = await service.create(request.body);
       return reply
         .status(201)
         .header('location', (created.meta as { location: string }).location)

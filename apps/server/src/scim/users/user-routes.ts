@@ -35,7 +35,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/:slug/Users', async (request, reply) => {
     const users = service(app, request);
-    const resource = users.render(await users.create(request.body));
+    const resource = await users.create(request.body);
     return reply
       .status(201)
       .header('location', (resource.meta as { location: string }).location)

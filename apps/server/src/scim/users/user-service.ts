@@ -32,12 +32,13 @@ export class UserService {
     private readonly dialect: ClientDialect,
   ) {}
 
-  /** Renders a stored user with `meta`. */
-  render(row: UserRow): Resource {
+  /** Renders a stored user with `meta`; `resource` saves parsing `row.resource` again. */
+  render(row: UserRow, resource?: Resource): Resource {
     return withMeta(
       row,
       'User',
       resourceLocation(this.app.scimflow.publicUrl(), this.endpoint, 'Users', row.id),
+      resource,
     );
   }
 
@@ -50,8 +51,11 @@ export class UserService {
     return row;
   }
 
-  /** Creates a user from a request body; throws 409 uniqueness when the userName is taken. */
-  async create(body: unknown): Promise<UserRow> {
+  /**
+   * Creates a user from a request body and returns it rendered; throws 409 uniqueness when the
+   * userName is taken.
+   */
+  async create(body: unknown): Promise<Resource> {
     const parsed = parseUser(body) as Resource;
     const now = new Date().toISOString();
     const id = orderedId();
@@ -69,11 +73,11 @@ export class UserService {
       created: now,
       last_modified: now,
     };
-    const after = this.render(row);
+    const after = this.render(row, stored);
     const { seq: _seq, ...values } = row;
     const statements = this.statements();
 
-    const inserted = await this.write(
+    await this.write(
       () => {
         const result = statements.insertUser.get<{ seq: number }>(values)!;
         return {
@@ -92,7 +96,7 @@ export class UserService {
       },
       () => String(stored.userName),
     );
-    return { ...row, seq: inserted };
+    return after;
   }
 
   /** Replaces a user (PUT). An absent `active` keeps the current value. */
