@@ -2,7 +2,12 @@ import type { HttpClient, HttpRequest, HttpResponse } from '../define.js';
 import { backoffDelay, serverRequestedDelay, sleep } from './backoff.js';
 import { isRateLimited, isServerFailure } from './classify.js';
 import { HttpTransportError } from './errors.js';
-import { describeFetchError, neverSent, sendOnce } from './transport.js';
+import {
+  attemptWithAgent,
+  attemptWithFetch,
+  combineSignals,
+  type AttemptResult,
+} from './attempt.js';
 import type { AttemptRecord, ClientRequest, HttpClientOptions, RecordedRequest } from './types.js';
 import { buildUrl } from './url.js';
 
@@ -17,11 +22,6 @@ export interface RetryingHttpClient extends HttpClient {
 export const DRY_RUN_HEADER = 'x-scimflow-dry-run';
 
 const IDEMPOTENT_METHODS = new Set<HttpRequest['method']>(['GET', 'PUT', 'DELETE']);
-
-/** The result of one attempt: a response, or a transport error. */
-type AttemptResult =
-  | { response: HttpResponse; error?: undefined }
-  | { response?: undefined; error: HttpTransportError; mayHaveRun: boolean };
 
 /**
  * Creates the HTTP client that connectors send requests through. It sends JSON, builds query
@@ -39,7 +39,6 @@ export function createHttpClient(options: HttpClientOptions = {}): RetryingHttpC
     timeoutMs: options.timeoutMs ?? 10_000,
     baseDelayMs: options.baseDelayMs ?? 500,
     maxDelayMs: options.maxDelayMs ?? 30_000,
-    fetch: options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args)),
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
   };
@@ -128,7 +127,7 @@ export function createHttpClient(options: HttpClientOptions = {}): RetryingHttpC
     }
   }
 
-  async function attemptOnce(
+  function attemptOnce(
     request: ClientRequest,
     url: string,
     headers: Record<string, string>,
@@ -136,46 +135,11 @@ export function createHttpClient(options: HttpClientOptions = {}): RetryingHttpC
     timeoutMs: number,
     attempt: number,
   ): Promise<AttemptResult> {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const attemptSignal = combineSignals([signal, timeout]) ?? timeout;
-
-    try {
-      return { response: await sendOnce(settings.fetch, request, url, headers, attemptSignal) };
-    } catch (error) {
-      if (signal?.aborted) {
-        return {
-          error: new HttpTransportError(
-            'aborted',
-            request.method,
-            url,
-            attempt,
-            'aborted by the caller',
-          ),
-          mayHaveRun: true,
-        };
-      }
-      if (timeout.aborted) {
-        const detail = `no complete response within ${timeoutMs} ms`;
-        return {
-          error: new HttpTransportError('timeout', request.method, url, attempt, detail),
-          mayHaveRun: true,
-        };
-      }
-      const detail = describeFetchError(error);
-      return {
-        error: new HttpTransportError('network', request.method, url, attempt, detail),
-        mayHaveRun: !neverSent(error),
-      };
-    }
+    const target = { request, url, headers, signal, timeoutMs, attempt };
+    return options.fetch ? attemptWithFetch(options.fetch, target) : attemptWithAgent(target);
   }
 
   return { request, recorded };
-}
-
-function combineSignals(signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
-  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
-  if (present.length <= 1) return present[0];
-  return AbortSignal.any(present);
 }
 
 /**

@@ -1,10 +1,14 @@
 import type { HttpResponse } from '../define.js';
+import { decodeBody, encodeBody, requestHeaders } from './encoding.js';
 import type { ClientRequest } from './types.js';
 
 /** Network error codes that mean the request never reached the server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
-/** Sends one attempt with `fetch`, encoding the body and decoding the response. */
+/**
+ * Sends one attempt with a `fetch` function, encoding the body and decoding the response. The
+ * client uses it only when its options pass `fetch`; otherwise `sendWithAgent` sends.
+ */
 export async function sendOnce(
   fetchImpl: typeof fetch,
   request: ClientRequest,
@@ -14,25 +18,12 @@ export async function sendOnce(
 ): Promise<HttpResponse> {
   const init: RequestInit = {
     method: request.method,
-    headers: { ...headers },
+    headers: requestHeaders(headers, request.body),
     signal,
     redirect: 'follow',
   };
-  const initHeaders = init.headers as Record<string, string>;
-  setDefault(initHeaders, 'accept', 'application/json');
-
-  if (request.body !== undefined) {
-    if (typeof request.body === 'string') {
-      init.body = request.body;
-      setDefault(initHeaders, 'content-type', 'text/plain; charset=utf-8');
-    } else if (request.body instanceof URLSearchParams) {
-      init.body = request.body;
-      setDefault(initHeaders, 'content-type', 'application/x-www-form-urlencoded');
-    } else {
-      init.body = JSON.stringify(request.body);
-      setDefault(initHeaders, 'content-type', 'application/json');
-    }
-  }
+  const body = encodeBody(request.body);
+  if (body !== undefined) init.body = body;
 
   const response = await fetchImpl(url, init);
   const text = await response.text();
@@ -48,14 +39,17 @@ export async function sendOnce(
   };
 }
 
-/** Returns whether a fetch error shows that the request never reached the server. */
+/** Returns whether a transport error shows that the request never reached the server. */
 export function neverSent(error: unknown): boolean {
   const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
   return typeof cause?.code === 'string' && NOT_SENT_CODES.has(cause.code);
 }
 
-/** Returns the message of a fetch error with its cause, such as `fetch failed (ECONNRESET)`. */
-export function describeFetchError(error: unknown): string {
+/**
+ * Returns the message of a transport error with its cause, such as `fetch failed (ECONNRESET)`
+ * or `request failed (ECONNRESET)`.
+ */
+export function describeTransportError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
 
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
@@ -66,21 +60,4 @@ export function describeFetchError(error: unknown): string {
         ? cause.message
         : '';
   return detail ? `${error.message} (${detail})` : error.message;
-}
-
-function decodeBody(text: string, contentType: string | undefined): unknown {
-  if (text === '') return null;
-  if (!contentType?.includes('json')) return text;
-
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    // A server that labels non-JSON text as JSON: keep the text so the caller can show it.
-    return text;
-  }
-}
-
-function setDefault(headers: Record<string, string>, name: string, value: string): void {
-  const present = Object.keys(headers).some((key) => key.toLowerCase() === name);
-  if (!present) headers[name] = value;
 }

@@ -82,7 +82,10 @@ export interface HttpClientOptions {
   onAttempt?: (record: AttemptRecord) => void;
   /** Aborts every request of this client, such as when the execution is cancelled. */
   signal?: AbortSignal;
-  /** Defaults to the global `fetch`. */
+  /**
+   * Sends every attempt with this `fetch` instead of node:http's keep-alive connections, such as
+   * a stub in tests.
+   */
   fetch?: typeof fetch;
   /** Returns a number in [0, 1) for the jitter. Defaults to `Math.random`. */
   random?: () => number;

@@ -1,0 +1,88 @@
+import type { HttpResponse } from '../define.js';
+import { AttemptAbortedError, AttemptTimeoutError, sendWithAgent } from './agent-transport.js';
+import { HttpTransportError } from './errors.js';
+import { describeTransportError, neverSent, sendOnce } from './transport.js';
+import type { ClientRequest } from './types.js';
+
+/** The result of one attempt: a response, or a transport error. */
+export type AttemptResult =
+  | { response: HttpResponse; error?: undefined }
+  | { response?: undefined; error: HttpTransportError; mayHaveRun: boolean };
+
+/** One attempt of a request, after the client built its URL and headers. */
+export interface AttemptTarget {
+  request: ClientRequest;
+  url: string;
+  headers: Record<string, string>;
+  /** The caller's signal: the client's and the request's combined. */
+  signal: AbortSignal | undefined;
+  timeoutMs: number;
+  /** 1 for the first attempt. */
+  attempt: number;
+}
+
+/** Sends one attempt over node:http with keep-alive connections, the client's default. */
+export async function attemptWithAgent(target: AttemptTarget): Promise<AttemptResult> {
+  const { request, url, attempt } = target;
+  try {
+    return {
+      response: await sendWithAgent(request, url, target.headers, target.signal, target.timeoutMs),
+    };
+  } catch (error) {
+    if (error instanceof AttemptAbortedError) {
+      return { error: aborted(target), mayHaveRun: true };
+    }
+    if (error instanceof AttemptTimeoutError) {
+      return {
+        error: new HttpTransportError('timeout', request.method, url, attempt, error.message),
+        mayHaveRun: true,
+      };
+    }
+    return { error: networkError(target, error), mayHaveRun: !neverSent(error) };
+  }
+}
+
+/** Sends one attempt with a `fetch` function that the client's options passed. */
+export async function attemptWithFetch(
+  fetchImpl: typeof fetch,
+  target: AttemptTarget,
+): Promise<AttemptResult> {
+  const { request, url, signal, timeoutMs, attempt } = target;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const attemptSignal = combineSignals([signal, timeout]) ?? timeout;
+
+  try {
+    return { response: await sendOnce(fetchImpl, request, url, target.headers, attemptSignal) };
+  } catch (error) {
+    if (signal?.aborted) return { error: aborted(target), mayHaveRun: true };
+    if (timeout.aborted) {
+      const detail = `no complete response within ${timeoutMs} ms`;
+      return {
+        error: new HttpTransportError('timeout', request.method, url, attempt, detail),
+        mayHaveRun: true,
+      };
+    }
+    return { error: networkError(target, error), mayHaveRun: !neverSent(error) };
+  }
+}
+
+function aborted(target: AttemptTarget): HttpTransportError {
+  const { request, url, attempt } = target;
+  return new HttpTransportError('aborted', request.method, url, attempt, 'aborted by the caller');
+}
+
+function networkError(target: AttemptTarget, error: unknown): HttpTransportError {
+  const { request, url, attempt } = target;
+  const detail = describeTransportError(error);
+  return new HttpTransportError('network', request.method, url, attempt, detail);
+}
+
+/** Returns one signal that aborts when any of them does; the same signal given twice counts once. */
+export function combineSignals(signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const present: AbortSignal[] = [];
+  for (const signal of signals) {
+    if (signal !== undefined && !present.includes(signal)) present.push(signal);
+  }
+  if (present.length <= 1) return present[0];
+  return AbortSignal.any(present);
+}
