@@ -7,7 +7,7 @@ source scripts/lib/ensure-tools.sh
 
 ensure_pnpm
 install_dependencies
-pnpm --filter @scimflow/web build >/dev/null
+build_designer
 if [[ "${1:-}" == "--demo" ]]; then
   shift
   exec node packages/cli/bin/scimflow.mjs demo "$@"

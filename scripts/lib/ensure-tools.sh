@@ -27,3 +27,16 @@ install_dependencies() {
   pnpm install --frozen-lockfile --reporter=append-only 2>&1 | grep -v "better-sqlite3 install:" || true
   test -d node_modules/.pnpm || { echo "pnpm install failed" >&2; exit 1; }
 }
+
+# Builds the designer unless its build is newer than every file it is built from, which saves
+# about 10 s on each start after the first.
+build_designer() {
+  local built=apps/web/dist/index.html
+  if [[ -f "$built" ]] && [[ -z "$(find apps/web packages/scim packages/flow packages/nodes \
+    pnpm-lock.yaml -type f -newer "$built" -not -path '*/node_modules/*' -not -path '*/dist/*' \
+    -print -quit)" ]]; then
+    return
+  fi
+  echo "Building the designer..."
+  pnpm --filter @scimflow/web build >/dev/null
+}
