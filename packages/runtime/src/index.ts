@@ -1,3 +1,4 @@
+export { sendWithAgent } from './agent-transport.js';
 export * from './dispatch.js';
 export * from './execute.js';
 export * from './http.js';

@@ -1,8 +1,7 @@
 import type { HttpResponse } from '../define.js';
-import { AttemptAbortedError, AttemptTimeoutError, sendWithAgent } from './agent-transport.js';
-import { HttpTransportError } from './errors.js';
+import { AttemptAbortedError, AttemptTimeoutError, HttpTransportError } from './errors.js';
 import { describeTransportError, neverSent, sendOnce } from './transport.js';
-import type { ClientRequest } from './types.js';
+import type { AttemptSender, ClientRequest } from './types.js';
 
 /** The result of one attempt: a response, or a transport error. */
 export type AttemptResult =
@@ -21,13 +20,14 @@ export interface AttemptTarget {
   attempt: number;
 }
 
-/** Sends one attempt over node:http with keep-alive connections, the client's default. */
-export async function attemptWithAgent(target: AttemptTarget): Promise<AttemptResult> {
+/** Sends one attempt with an `AttemptSender` that the client's options passed. */
+export async function attemptWithSender(
+  send: AttemptSender,
+  target: AttemptTarget,
+): Promise<AttemptResult> {
   const { request, url, attempt } = target;
   try {
-    return {
-      response: await sendWithAgent(request, url, target.headers, target.signal, target.timeoutMs),
-    };
+    return { response: await send(request, url, target.headers, target.signal, target.timeoutMs) };
   } catch (error) {
     if (error instanceof AttemptAbortedError) {
       return { error: aborted(target), mayHaveRun: true };
@@ -42,7 +42,7 @@ export async function attemptWithAgent(target: AttemptTarget): Promise<AttemptRe
   }
 }
 
-/** Sends one attempt with a `fetch` function that the client's options passed. */
+/** Sends one attempt with `fetch`, the client's own or the one its options passed. */
 export async function attemptWithFetch(
   fetchImpl: typeof fetch,
   target: AttemptTarget,

@@ -3,7 +3,7 @@ import { backoffDelay, serverRequestedDelay, sleep } from './backoff.js';
 import { isRateLimited, isServerFailure } from './classify.js';
 import { HttpTransportError } from './errors.js';
 import {
-  attemptWithAgent,
+  attemptWithSender,
   attemptWithFetch,
   combineSignals,
   type AttemptResult,
@@ -136,7 +136,8 @@ export function createHttpClient(options: HttpClientOptions = {}): RetryingHttpC
     attempt: number,
   ): Promise<AttemptResult> {
     const target = { request, url, headers, signal, timeoutMs, attempt };
-    return options.fetch ? attemptWithFetch(options.fetch, target) : attemptWithAgent(target);
+    if (options.send) return attemptWithSender(options.send, target);
+    return attemptWithFetch(options.fetch ?? fetch, target);
   }
 
   return { request, recorded };

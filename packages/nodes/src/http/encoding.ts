@@ -19,13 +19,12 @@ export function requestHeaders(
   return copy;
 }
 
-/** Encodes a request body as UTF-8 bytes: text as it is, a form as a query string, else JSON. */
-export function encodeBody(body: HttpRequest['body']): Buffer | undefined {
+/** Encodes a request body as text: a string as it is, a form as a query string, else JSON. */
+export function encodeBody(body: HttpRequest['body']): string | undefined {
   if (body === undefined) return undefined;
-  if (typeof body === 'string') return Buffer.from(body);
-  if (body instanceof URLSearchParams) return Buffer.from(body.toString());
-  const json = JSON.stringify(body) as string | undefined;
-  return json === undefined ? undefined : Buffer.from(json);
+  if (typeof body === 'string') return body;
+  if (body instanceof URLSearchParams) return body.toString();
+  return JSON.stringify(body) as string | undefined;
 }
 
 /** Decodes a response body: JSON when the content type says so and it parses, else the text. */

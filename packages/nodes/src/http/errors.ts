@@ -29,3 +29,13 @@ function failureText(failure: TransportFailure): string {
   if (failure === 'aborted') return 'was aborted';
   return 'failed to connect or lost its connection';
 }
+
+/** Thrown by an `AttemptSender` when an attempt had no complete response within its timeout. */
+export class AttemptTimeoutError extends Error {
+  override readonly name = 'AttemptTimeoutError';
+}
+
+/** Thrown by an `AttemptSender` when the caller's signal aborted the attempt. */
+export class AttemptAbortedError extends Error {
+  override readonly name = 'AttemptAbortedError';
+}

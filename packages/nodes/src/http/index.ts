@@ -4,12 +4,19 @@ export {
   DRY_RUN_HEADER,
   type RetryingHttpClient,
 } from './client.js';
-export { HttpTransportError, type TransportFailure } from './errors.js';
+export {
+  AttemptAbortedError,
+  AttemptTimeoutError,
+  HttpTransportError,
+  type TransportFailure,
+} from './errors.js';
+export { decodeBody, encodeBody, requestHeaders } from './encoding.js';
 export { backoffDelay, serverRequestedDelay } from './backoff.js';
 export { isRateLimited, isServerFailure } from './classify.js';
 export { buildUrl, joinUrl } from './url.js';
 export type {
   AttemptRecord,
+  AttemptSender,
   ClientRequest,
   HttpClientOptions,
   RecordedRequest,

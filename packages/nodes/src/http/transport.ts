@@ -7,7 +7,7 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /**
  * Sends one attempt with a `fetch` function, encoding the body and decoding the response. The
- * client uses it only when its options pass `fetch`; otherwise `sendWithAgent` sends.
+ * client uses it when its options pass no `send`.
  */
 export async function sendOnce(
   fetchImpl: typeof fetch,

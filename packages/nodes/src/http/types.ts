@@ -1,6 +1,20 @@
 import type { HttpRequest, HttpResponse } from '../define.js';
 
 /**
+ * Sends one attempt: `headers` are the request's own, without the client's defaults, and the body
+ * is still a value. Resolves with the whole response, or rejects with `AttemptTimeoutError`
+ * after `timeoutMs`, with `AttemptAbortedError` when `signal` aborts, or with an Error whose
+ * `cause` carries the socket error's `code` (such as ECONNREFUSED) when the connection fails.
+ */
+export type AttemptSender = (
+  request: ClientRequest,
+  url: string,
+  headers: Record<string, string>,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+) => Promise<HttpResponse>;
+
+/**
  * The repeat policy of a request after a failure that may have left its effect applied
  * (a 5xx, a timeout or a dropped connection):
  * - `idempotent`: repeat it; sending it twice has the same effect as once (GET, PUT, DELETE).
@@ -82,10 +96,9 @@ export interface HttpClientOptions {
   onAttempt?: (record: AttemptRecord) => void;
   /** Aborts every request of this client, such as when the execution is cancelled. */
   signal?: AbortSignal;
-  /**
-   * Sends every attempt with this `fetch` instead of node:http's keep-alive connections, such as
-   * a stub in tests.
-   */
+  /** Sends every attempt; the runtime passes node:http keep-alive connections. */
+  send?: AttemptSender;
+  /** Sends every attempt with this `fetch` when `send` is absent. Defaults to the global `fetch`. */
   fetch?: typeof fetch;
   /** Returns a number in [0, 1) for the jitter. Defaults to `Math.random`. */
   random?: () => number;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { FlowDocument } from '@scimflow/flow';
 import { createHttpClient, type CredentialType } from '@scimflow/nodes';
-import type { HttpClientFactory } from '@scimflow/runtime';
+import { sendWithAgent, type HttpClientFactory } from '@scimflow/runtime';
 import { sealSecrets, splitCredentialData } from '../../../src/credentials/credential-codec.js';
 import type { ServerConfig } from '../../../src/config.js';
 import type { RuntimeSettings } from '../../../src/runtime/settings.js';
@@ -21,9 +21,9 @@ export const FAST_RUNTIME: Partial<RuntimeSettings> = {
   stopTimeoutMs: 5_000,
 };
 
-/** The connectors' retrying client with millisecond backoff. */
+/** The runtime's retrying client, over the same node:http transport, with millisecond backoff. */
 export const fastHttpClient: HttpClientFactory = (options) =>
-  createHttpClient({ ...options, baseDelayMs: 5, maxDelayMs: 200 });
+  createHttpClient({ ...options, baseDelayMs: 5, maxDelayMs: 200, send: sendWithAgent });
 
 /** A server with the runtime running, a signed-in admin and one SCIM endpoint. */
 export interface RuntimeServer {

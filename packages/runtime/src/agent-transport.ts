@@ -3,9 +3,15 @@ import https from 'node:https';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
-import type { HttpResponse } from '../define.js';
-import { decodeBody, encodeBody, requestHeaders } from './encoding.js';
-import type { ClientRequest } from './types.js';
+import {
+  AttemptAbortedError,
+  AttemptTimeoutError,
+  decodeBody,
+  encodeBody,
+  requestHeaders,
+  type AttemptSender,
+  type HttpResponse,
+} from '@scimflow/nodes';
 
 /**
  * Idle time after which a kept-alive connection is closed, in milliseconds. It is undici's
@@ -50,16 +56,6 @@ const decompressors: Record<string, (data: Buffer) => Promise<Buffer>> = {
   deflate: inflateEither,
 };
 
-/** Thrown when an attempt had no complete response within its timeout. */
-export class AttemptTimeoutError extends Error {
-  override readonly name = 'AttemptTimeoutError';
-}
-
-/** Thrown when the caller's signal aborted the attempt. */
-export class AttemptAbortedError extends Error {
-  override readonly name = 'AttemptAbortedError';
-}
-
 /**
  * Sends one attempt over node:http or node:https with keep-alive connections. It costs less CPU
  * per request than `fetch`, which builds web streams and several abort signals per request. It
@@ -68,13 +64,7 @@ export class AttemptAbortedError extends Error {
  * `timeoutMs` (headers and body included), with `AttemptAbortedError` when `signal` aborts, and
  * with an Error whose `cause` is the socket error (with its `code`) when the connection fails.
  */
-export function sendWithAgent(
-  request: ClientRequest,
-  url: string,
-  headers: Record<string, string>,
-  signal: AbortSignal | undefined,
-  timeoutMs: number,
-): Promise<HttpResponse> {
+export const sendWithAgent: AttemptSender = (request, url, headers, signal, timeoutMs) => {
   if (signal?.aborted) return Promise.reject(new AttemptAbortedError('aborted by the caller'));
 
   return new Promise<HttpResponse>((resolve, reject) => {
@@ -105,7 +95,7 @@ export function sendWithAgent(
         url: new URL(url),
         method: request.method,
         headers: requestHeaders(headers, request.body),
-        body: encodeBody(request.body),
+        body: bodyBytes(encodeBody(request.body)),
       };
     } catch (error) {
       settle(new Error('request failed', { cause: error }));
@@ -153,6 +143,10 @@ export function sendWithAgent(
     };
     send(0);
   });
+};
+
+function bodyBytes(text: string | undefined): Buffer | undefined {
+  return text === undefined ? undefined : Buffer.from(text);
 }
 
 /** The parts of a request that a redirect may change. */

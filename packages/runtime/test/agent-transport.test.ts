@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient, HttpTransportError } from '../../src/http/index.js';
+import { createHttpClient, HttpTransportError, type HttpClientOptions } from '@scimflow/nodes';
+import { sendWithAgent } from '../src/agent-transport.js';
 
 /** A request as a loopback server received it. */
 interface Received {
@@ -111,9 +112,12 @@ afterAll(async () => {
   await other.close();
 });
 
-const client = () => createHttpClient({ maxAttempts: 1, timeoutMs: 2_000 });
+/** A client that sends over `sendWithAgent`, with one attempt unless `options` say otherwise. */
+const agentClient = (options: HttpClientOptions = {}) =>
+  createHttpClient({ maxAttempts: 1, timeoutMs: 2_000, ...options, send: sendWithAgent });
+const client = () => agentClient();
 
-describe('createHttpClient over node:http', () => {
+describe('sendWithAgent', () => {
   it('sends the defaults fetch sends', async () => {
     await client().request({ method: 'POST', url: `${server.origin}/json`, body: { a: 1 } });
 
@@ -195,7 +199,7 @@ describe('createHttpClient over node:http', () => {
   });
 
   it('times out while the body arrives', async () => {
-    const failure = await createHttpClient({ maxAttempts: 1, timeoutMs: 100 })
+    const failure = await agentClient({ timeoutMs: 100 })
       .request({ method: 'GET', url: `${server.origin}/slow-body` })
       .catch((error: unknown) => error);
 
@@ -216,7 +220,7 @@ describe('createHttpClient over node:http', () => {
     await closed.close();
     const attempts: string[] = [];
 
-    const failure = await createHttpClient({
+    const failure = await agentClient({
       maxAttempts: 2,
       baseDelayMs: 1,
       onAttempt: (record) => attempts.push(`${record.next}: ${record.error}`),
@@ -232,7 +236,7 @@ describe('createHttpClient over node:http', () => {
 
   it('aborts when the caller aborts', async () => {
     const controller = new AbortController();
-    const pending = createHttpClient({ maxAttempts: 3, signal: controller.signal })
+    const pending = agentClient({ maxAttempts: 3, signal: controller.signal })
       .request({ method: 'GET', url: `${server.origin}/slow-body` })
       .catch((error: unknown) => error);
     setTimeout(() => controller.abort(), 50);
