@@ -44,7 +44,7 @@ export async function runStep(context: StepContext): Promise<StepRun> {
     nodeType: node.type,
     idempotencyKey: `${input.executionId}:${node.id}`,
     status: 'running',
-    input: redactor.redact(node.config),
+    input: undefined,
     attempts: 0,
     requests: [],
     logs: [],
@@ -121,6 +121,8 @@ export async function runStep(context: StepContext): Promise<StepRun> {
       input.signal?.removeEventListener('abort', abort);
     }
   } catch (error) {
+    // A step that failed before its config resolved journals the config as published.
+    if (record.input === undefined) record.input = redactor.redact(node.config);
     record.status = 'failed';
     record.error = toStepFailure(node.id, error, redactor);
     log.warn(
@@ -169,12 +171,32 @@ async function resolveStepCredential(context: StepContext, definition: NodeDefin
   return credential;
 }
 
+/**
+ * Config parse results by node. A published version's document is parsed once and shared by its
+ * executions, so its nodes are the same objects each time, and their configs never change.
+ */
+const parsedConfigs = new WeakMap<
+  FlowNode,
+  { definition: NodeDefinition; parsed: ReturnType<NodeDefinition['config']['safeParse']> }
+>();
+
+function parseNodeConfig(node: FlowNode, definition: NodeDefinition) {
+  const cached = parsedConfigs.get(node);
+  if (cached?.definition === definition) return cached.parsed;
+
+  const parsed = definition.config.safeParse(node.config);
+  parsedConfigs.set(node, { definition, parsed });
+  return parsed;
+}
+
 async function resolveNodeConfig(
   context: StepContext,
   definition: NodeDefinition,
 ): Promise<Record<string, unknown>> {
   const { node, input, steps } = context;
-  const parsed = definition.config.safeParse(node.config);
+  // resolveConfig copies the config before it resolves expressions, so the cached parse result
+  // is never changed.
+  const parsed = parseNodeConfig(node, definition);
   if (!parsed.success) {
     const issues = parsed.error.issues.map(
       (issue) => `config.${issue.path.join('.')}: ${issue.message}`,

@@ -56,4 +56,18 @@ describe('bindingLogger', () => {
     expect(lines[0]!.fields).toEqual({ component: 'runtime', executionId: 'a' });
     expect(lines[1]!.fields).toEqual({ component: 'runtime', workerId: 'w1' });
   });
+
+  it('drops lines of a disabled level', () => {
+    const lines: Line[] = [];
+    const levels = recordingLogger(lines) as RuntimeLogger & {
+      isLevelEnabled: (level: string) => boolean;
+    };
+    levels.isLevelEnabled = (level) => level !== 'info';
+    const logger = bindingLogger(levels).child({ executionId: 'e1' });
+
+    logger.info({}, 'started');
+    logger.warn({}, 'slow');
+
+    expect(lines.map((line) => line.message)).toEqual(['slow']);
+  });
 });

@@ -218,6 +218,23 @@ describe.each(variants)('step journal with $name', (variant) => {
     expect(steps[1]!.output).toEqual({ ok: true });
   });
 
+  it('keeps the newer of two queued saves', async () => {
+    const journal = new SqlJournal(database.db, variant.statements());
+    await journal.saveStep(step('earlier', { status: 'succeeded' }));
+
+    const attempt = journal.saveStep(step('post'));
+    const final = journal.saveStep(
+      step('post', { status: 'succeeded', output: { id: 9 }, finishedAt: NOW + 2 }),
+    );
+    await Promise.all([attempt, final]);
+    const steps = await journal.loadSteps('e-journal');
+
+    expect(steps.map((record) => record.nodeId)).toEqual(['earlier', 'post']);
+    expect(steps[1]!.status).toBe('succeeded');
+    expect(steps[1]!.output).toEqual({ id: 9 });
+    expect(steps[1]!.finishedAt).toBe(NOW + 2);
+  });
+
   it('skips a running step with no request', async () => {
     const journal = new SqlJournal(database.db, variant.statements());
 

@@ -7,13 +7,14 @@ import {
   type ExecutionOutcome,
   type ExecutionResult,
   type HttpClientFactory,
+  type Journal,
   type RuntimeLogger,
 } from '@scimflow/runtime';
 import type { Database } from '../db/schema.js';
 import type { PublishedFlow } from './flow-source.js';
 import { recordExecutionRun } from './runtime-metrics.js';
 import type { ExecutionToRun, RuntimeStatements } from './runtime-statements.js';
-import { SqlJournal } from './sql-journal.js';
+import { SqlJournal, stepFromRow } from './sql-journal.js';
 import { VersionCache } from './version-cache.js';
 
 /** Returns the decrypted credential with this name, or undefined when none exists. */
@@ -55,7 +56,7 @@ export class Executor {
   /** Runs one claimed execution; the scheduler completes or requeues it from the outcome. */
   async execute(claimed: ClaimedExecution, signal: AbortSignal): Promise<ExecutionOutcome> {
     const { db } = this.options;
-    const execution = await this.loadExecution(claimed.id);
+    const { execution, journal } = await this.loadExecution(claimed.id);
     if (!execution) {
       return {
         status: 'failed',
@@ -90,7 +91,7 @@ export class Executor {
       executionId: execution.id,
       document: version.document,
       event,
-      journal: this.journal,
+      journal,
       resolveCredential: this.options.resolveCredential,
       logger: log,
       signal,
@@ -136,10 +137,26 @@ export class Executor {
     return outcome;
   }
 
-  private loadExecution(id: string): Promise<ExecutionToRun | undefined> {
-    if (this.options.statements) return this.options.statements.loadExecution(id);
+  /**
+   * Loads an execution with its event, and the journal to run it with. With prepared statements
+   * the journaled steps load in the same read, and the returned journal hands them out.
+   */
+  private async loadExecution(
+    id: string,
+  ): Promise<{ execution: ExecutionToRun | undefined; journal: Journal }> {
+    const { statements } = this.options;
+    if (statements) {
+      const loaded = await statements.loadExecutionWithSteps(id);
+      if (!loaded) return { execution: undefined, journal: this.journal };
+      const steps = loaded.steps.map(stepFromRow);
+      const journal: Journal = {
+        loadSteps: async () => steps,
+        saveStep: (record) => this.journal.saveStep(record),
+      };
+      return { execution: loaded.execution, journal };
+    }
 
-    return this.options.db
+    const execution = await this.options.db
       .selectFrom('executions as e')
       .leftJoin('events as ev', 'ev.id', 'e.event_id')
       .select([
@@ -152,6 +169,7 @@ export class Executor {
       ])
       .where('e.id', '=', id)
       .executeTakeFirst();
+    return { execution, journal: this.journal };
   }
 
   private async pinnedVersion(

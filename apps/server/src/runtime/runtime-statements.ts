@@ -37,6 +37,12 @@ export interface ClaimedRow {
 /** Parameters of the step upsert: a whole `execution_steps` row. */
 type StepRow = ExecutionStepTable & Record<string, unknown>;
 
+/** A step save waiting in the write queue. */
+interface PendingStep {
+  buildRow: () => ExecutionStepTable;
+  committed: Promise<void>;
+}
+
 /** An execution row with its accepted event, as the executor loads it. */
 export interface ExecutionToRun {
   id: string;
@@ -61,6 +67,8 @@ export class RuntimeStatements {
   private readonly finishExecution;
   private readonly claimQueued: BetterSqlite3.Statement;
   private readonly claimExpired: BetterSqlite3.Statement;
+  /** Step saves queued and not yet run, by execution and node id. */
+  private readonly pendingSteps = new Map<string, PendingStep>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -171,11 +179,6 @@ export class RuntimeStatements {
     return this.writes.run(() => statement.get(claim) as ClaimedRow | undefined);
   }
 
-  /** Loads an execution and its accepted event, or undefined when the execution is gone. */
-  loadExecution(id: string): Promise<ExecutionToRun | undefined> {
-    return readWithConnection(this.db, () => this.selectExecution.get<ExecutionToRun>({ id }));
-  }
-
   /** Loads the journaled step rows of an execution in the order the steps started. */
   loadSteps(executionId: string): Promise<ExecutionStepTable[]> {
     return readWithConnection(this.db, () =>
@@ -183,9 +186,38 @@ export class RuntimeStatements {
     );
   }
 
-  /** Inserts or replaces a step row and resolves once the row is committed. */
-  async saveStep(row: ExecutionStepTable): Promise<void> {
-    await this.writes.run(() => this.upsertStep.run(row as StepRow));
+  /** Loads an execution, its accepted event and its journaled steps while holding the connection once. */
+  loadExecutionWithSteps(
+    id: string,
+  ): Promise<{ execution: ExecutionToRun; steps: ExecutionStepTable[] } | undefined> {
+    return readWithConnection(this.db, () => {
+      const execution = this.selectExecution.get<ExecutionToRun>({ id });
+      if (!execution) return undefined;
+      return { execution, steps: this.selectSteps.all<ExecutionStepTable>({ executionId: id }) };
+    });
+  }
+
+  /**
+   * Inserts or replaces a step row and resolves once the row is committed. `buildRow` runs when
+   * the write runs. A save of the same step that is still queued takes the newer `buildRow` and
+   * shares its commit, because only the newer row would remain. An HTTP attempt's save and the
+   * step's final save usually meet that way.
+   */
+  saveStep(executionId: string, nodeId: string, buildRow: () => ExecutionStepTable): Promise<void> {
+    const key = `${executionId}\u0000${nodeId}`;
+    const pending = this.pendingSteps.get(key);
+    if (pending) {
+      pending.buildRow = buildRow;
+      return pending.committed;
+    }
+
+    const entry: PendingStep = { buildRow, committed: Promise.resolve() };
+    this.pendingSteps.set(key, entry);
+    entry.committed = this.writes.run(() => {
+      this.pendingSteps.delete(key);
+      this.upsertStep.run(entry.buildRow() as StepRow);
+    });
+    return entry.committed;
   }
 
   /**

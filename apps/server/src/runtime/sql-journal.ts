@@ -8,7 +8,9 @@ import type { ExecutionStepTable } from './tables.js';
  * The step journal in `execution_steps`, one row per execution and node. The runtime passes it
  * redacted records, and `saveStep` replaces the row of the same step. A step journaled as
  * succeeded is therefore reused instead of run again when the execution resumes after a crash.
- * With `statements`, saves are group-committed with other writes and resolve after the commit.
+ * With `statements`, saves are group-committed with other writes and resolve after the commit,
+ * and the row is built from `record` when the write runs, so it may show later changes of the
+ * same record.
  */
 export class SqlJournal implements Journal {
   constructor(
@@ -34,12 +36,15 @@ export class SqlJournal implements Journal {
     // statement per step, so a step shows up once its first HTTP attempt or its end is saved.
     if (record.status === 'running' && record.requests.length === 0) return;
 
-    const row = { ...stepToRow(record), position: nextPosition() };
     if (this.statements) {
-      await this.statements.saveStep(row);
+      await this.statements.saveStep(record.executionId, record.nodeId, () => ({
+        ...stepToRow(record),
+        position: nextPosition(),
+      }));
       return;
     }
 
+    const row = { ...stepToRow(record), position: nextPosition() };
     await this.db
       .insertInto('execution_steps')
       .values(row)
