@@ -142,6 +142,35 @@ describe('ExecutionScheduler', () => {
     expect(runs).toEqual(['orphan@2', 'next@1']);
   });
 
+  it('runs a resource queue without polling', async () => {
+    const store = new MemoryExecutionStore();
+    for (let index = 0; index < 5; index++) store.enqueue({ id: `r#${index}`, resourceKey: 'r' });
+    let claims = 0;
+    const counting = Object.create(store) as MemoryExecutionStore;
+    counting.claimNext = (claim) => {
+      claims++;
+      return store.claimNext(claim);
+    };
+    const runs: string[] = [];
+    // Idle workers only poll after a minute, so every claim here follows a wake-up.
+    scheduler = new ExecutionScheduler({
+      store: counting,
+      workers: 4,
+      pollMs: 60_000,
+      execute: async (execution) => {
+        runs.push(execution.id);
+        await sleep(2);
+        return { status: 'succeeded' };
+      },
+    });
+    scheduler.start();
+    await waitFor(() => store.unfinishedCount() === 0, 2_000);
+
+    expect(runs).toEqual(['r#0', 'r#1', 'r#2', 'r#3', 'r#4']);
+    // Each run wakes one idle worker: 4 first claims, 5 by the running worker, 4 in vain.
+    expect(claims).toBeLessThanOrEqual(14);
+  });
+
   it('rejects a worker count below one', () => {
     expect(
       () =>

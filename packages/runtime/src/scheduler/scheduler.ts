@@ -112,10 +112,18 @@ export class ExecutionScheduler {
         continue;
       }
 
+      // The queue may hold more, so one idle worker claims too, and wakes the next if it finds one.
+      // Waking one at a time keeps a short queue from sending every idle worker to claim in vain.
+      this.wakeOne();
       await this.runClaimed(workerId, claimed);
-      // A finished execution may unblock the next one of its resource for another worker.
-      this.wake();
+      // This worker claims next, so an execution that this one unblocked (the next of its
+      // resource) is claimed by this worker or by the idle worker that its claim wakes.
     }
+  }
+
+  /** Wakes one idle worker, if any. */
+  private wakeOne(): void {
+    this.wakeups.shift()?.();
   }
 
   private async waitIdle(): Promise<void> {
@@ -132,6 +140,9 @@ export class ExecutionScheduler {
     this.stopping.signal.addEventListener('abort', stop, { once: true });
     await this.options.clock.sleep(this.options.pollMs, woken.signal);
     this.stopping.signal.removeEventListener('abort', stop);
+    // After a poll timeout the wake-up is still listed, and `wakeOne` must not pick it.
+    const index = this.wakeups.indexOf(stop);
+    if (index >= 0) this.wakeups.splice(index, 1);
     this.idleWorkers--;
   }
 
