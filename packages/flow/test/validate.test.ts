@@ -218,6 +218,41 @@ describe('validateFlow', () => {
 
     expect(validateFlow(document, testContext)).toEqual([]);
   });
+
+  it('follows step references along a long chain', () => {
+    const document = validFlow();
+    for (let index = 0; index < 2_000; index++) {
+      const expression = index === 0 ? 'true' : 'steps.invite.output.id != steps.n0.output.id';
+      document.nodes.push(node(`n${index}`, 'logic.condition', { expression }));
+      const source = index === 0 ? 'invite' : `n${index - 1}`;
+      const sourceHandle = index === 0 ? 'out' : 'true';
+      document.edges.push({ id: `c${index}`, source, sourceHandle, target: `n${index}` });
+    }
+    document.nodes[1]!.config.expression = 'steps.n1999.output.result';
+
+    const problems = validateFlow(document, testContext);
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      code: 'step_reference_not_upstream',
+      nodeId: 'isEngineer',
+    });
+  });
+
+  it('counts a node in a cycle as upstream of itself', () => {
+    const document = validFlow();
+    document.nodes[1]!.config.expression = 'steps.isEngineer.output.result';
+    document.edges.push({
+      id: 'back',
+      source: 'invite',
+      sourceHandle: 'out',
+      target: 'isEngineer',
+    });
+
+    const codes = validateFlow(document, testContext).map((problem) => problem.code);
+
+    expect(codes).toEqual(['cycle']);
+  });
 });
 
 describe('canPublish', () => {

@@ -1,8 +1,15 @@
-import type { FlowDocument, FlowNode } from '../document.js';
+import type { FlowNode } from '../document.js';
 import { collectExpressionFields, findExpressionValues } from '../expressions/fields.js';
 import { parseTemplate } from '../expressions/template.js';
 import type { FlowProblem } from '../problems.js';
 import type { NodeTypeInfo } from './context.js';
+import type { Adjacency } from './graph.js';
+
+/** Facts about the whole flow that the step reference check reads, built once per validation. */
+export interface FlowGraph {
+  nodeIds: ReadonlySet<string>;
+  incoming: Adjacency;
+}
 
 /** `steps.<nodeId>` in an expression; node ids are JSONata names, so no quoting is needed. */
 const STEP_REFERENCE = /\bsteps\.([A-Za-z_][A-Za-z0-9_]*)/g;
@@ -13,19 +20,18 @@ const STEP_REFERENCE = /\bsteps\.([A-Za-z_][A-Za-z0-9_]*)/g;
  * check reads the expression text, so a reference inside a string literal is checked too.
  */
 export function checkStepReferences(
-  document: FlowDocument,
+  graph: FlowGraph,
   node: FlowNode,
   nodeType: NodeTypeInfo,
 ): FlowProblem[] {
   const problems: FlowProblem[] = [];
-  const nodeIds = new Set(document.nodes.map((candidate) => candidate.id));
   let upstream: Set<string> | undefined;
 
   for (const value of findExpressionValues(node.config, collectExpressionFields(nodeType.config))) {
     const field = `config.${value.path}`;
 
     for (const referenced of referencedSteps(value.kind, value.source)) {
-      if (!nodeIds.has(referenced)) {
+      if (!graph.nodeIds.has(referenced)) {
         problems.push({
           code: 'step_reference_unknown',
           severity: 'warning',
@@ -36,7 +42,7 @@ export function checkStepReferences(
         continue;
       }
 
-      upstream ??= upstreamOf(document, node.id);
+      upstream ??= upstreamOf(graph, node.id);
       if (upstream.has(referenced)) continue;
       problems.push({
         code: 'step_reference_not_upstream',
@@ -70,17 +76,19 @@ function referencedSteps(kind: 'template' | 'expression', source: string): Set<s
   return ids;
 }
 
-/** Returns the ids of every node from which some path of edges leads to the given node. */
-function upstreamOf(document: FlowDocument, nodeId: string): Set<string> {
+/**
+ * Returns the ids of every node from which some path of edges leads to the given node. The node
+ * itself is included only when a cycle leads back to it.
+ */
+function upstreamOf(graph: FlowGraph, nodeId: string): Set<string> {
   const found = new Set<string>();
   const queue = [nodeId];
 
-  while (queue.length > 0) {
-    const current = queue.shift()!;
-    for (const edge of document.edges) {
-      if (edge.target !== current || found.has(edge.source)) continue;
-      found.add(edge.source);
-      queue.push(edge.source);
+  for (let index = 0; index < queue.length; index += 1) {
+    for (const source of graph.incoming.get(queue[index]!) ?? []) {
+      if (found.has(source)) continue;
+      found.add(source);
+      queue.push(source);
     }
   }
   return found;

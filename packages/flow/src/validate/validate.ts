@@ -2,9 +2,9 @@ import type { FlowDocument, FlowNode } from '../document.js';
 import type { FlowProblem } from '../problems.js';
 import type { NodeTypeInfo, ValidationContext } from './context.js';
 import { checkEdges } from './edges.js';
-import { findCycles, reachableFrom } from './graph.js';
+import { adjacency, findCycles, reachableFrom } from './graph.js';
 import { checkConfig, checkCredential, checkExpressions, outputsOf } from './nodes.js';
-import { checkStepReferences } from './references.js';
+import { checkStepReferences, type FlowGraph } from './references.js';
 
 /**
  * Validates a flow document and returns every problem found, located at a node, an edge and/or a
@@ -19,6 +19,8 @@ export function validateFlow(document: FlowDocument, context: ValidationContext)
   const credentials = context.credentials ?? document.credentials;
   const typeById = new Map<string, NodeTypeInfo>();
   const nodeById = new Map<string, FlowNode>();
+  const { outgoing, incoming } = adjacency(document);
+  const graph: FlowGraph = { nodeIds: new Set(document.nodes.map((node) => node.id)), incoming };
 
   for (const node of document.nodes) {
     if (nodeById.has(node.id)) {
@@ -47,7 +49,7 @@ export function validateFlow(document: FlowDocument, context: ValidationContext)
 
     problems.push(...checkConfig(node, nodeType));
     problems.push(...checkExpressions(node, nodeType));
-    problems.push(...checkStepReferences(document, node, nodeType));
+    problems.push(...checkStepReferences(graph, node, nodeType));
     problems.push(...checkCredential(node, nodeType, credentials));
   }
 
@@ -68,7 +70,7 @@ export function validateFlow(document: FlowDocument, context: ValidationContext)
   problems.push(...findCycles(document));
 
   if (triggers.length === 1) {
-    const reached = reachableFrom(document, triggers);
+    const reached = reachableFrom(outgoing, triggers);
     for (const node of nodeById.values()) {
       if (reached.has(node.id)) continue;
       problems.push({
