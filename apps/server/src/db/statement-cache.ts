@@ -5,7 +5,7 @@ const MAX_STATEMENTS = 500;
 
 /**
  * Wraps a better-sqlite3 database for Kysely so each distinct SQL text is prepared once,
- * because Kysely prepares every query anew. A statement that is still busy (the `iterate()`
+ * because Kysely prepares every query anew, and so transactions begin IMMEDIATE. A statement that is still busy (the `iterate()`
  * of an unfinished streamed query) is not handed out again; a new one is prepared instead.
  */
 export function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
@@ -16,7 +16,12 @@ export function withStatementCache(database: BetterSqlite3.Database): SqliteData
       statements.clear();
       database.close();
     },
-    prepare(sql: string): SqliteStatement {
+    prepare(text: string): SqliteStatement {
+      // Kysely opens transactions with a deferred BEGIN. With a second connection writing (the
+      // runtime thread), a transaction that reads before it writes would then fail with
+      // SQLITE_BUSY at once when the other connection wrote in between, without waiting.
+      // BEGIN IMMEDIATE takes the write lock first, waiting up to the busy timeout.
+      const sql = text === 'begin' ? 'begin immediate' : text;
       const cached = statements.get(sql);
       if (cached && !cached.busy) return cached as unknown as SqliteStatement;
 

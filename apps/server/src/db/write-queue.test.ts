@@ -150,6 +150,50 @@ describe('compileStatement', () => {
   });
 });
 
+describe('WriteQueue with a second connection', () => {
+  it('waits for the write lock of another connection without blocking the event loop', async () => {
+    const other = new SQLite(path.join(dataDir, 'scimflow.db'));
+    other.exec('BEGIN IMMEDIATE');
+    other.exec("INSERT INTO items VALUES ('from-other', 'x')");
+
+    const insert = insertItem();
+    let committed = false;
+    const write = queue
+      .run(() => insert.run({ key: 'queued', note: 'y' }))
+      .then(() => {
+        committed = true;
+      });
+
+    // Timers keep firing while the batch waits: the thread is not stuck in SQLite's busy handler.
+    const started = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(committed).toBe(false);
+
+    other.exec('COMMIT');
+    other.close();
+    await write;
+
+    expect(committedKeys()).toEqual(['from-other', 'queued']);
+  });
+
+  it('fails the queued jobs once the lock stays taken longer than the busy timeout', async () => {
+    database.sqlite.pragma('busy_timeout = 100');
+    const impatient = new WriteQueue(database.db, database.sqlite, Fastify({ logger: false }).log);
+    const other = new SQLite(path.join(dataDir, 'scimflow.db'));
+    other.exec('BEGIN IMMEDIATE');
+
+    const insert = insertItem();
+    await expect(
+      impatient.run(() => insert.run({ key: 'never', note: 'y' })),
+    ).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+
+    other.exec('ROLLBACK');
+    other.close();
+    expect(committedKeys()).toEqual([]);
+  });
+});
+
 describe('orderedId', () => {
   it('is a UUID version 7', () => {
     expect(orderedId()).toMatch(

@@ -14,6 +14,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 // A batch bounds how long the first job of a long queue waits for its commit.
 const MAX_BATCH = 256;
+// Wait before trying again for a write lock that another connection holds, in milliseconds.
+const LOCK_RETRY_MS = 1;
 
 /**
  * Group commit for SCIM writes. Each job is a synchronous function that reads and writes
@@ -24,7 +26,9 @@ const MAX_BATCH = 256;
  * COMMIT rejects every job of the batch.
  *
  * Batches take Kysely's connection (`db.connection()`), so they never interleave with a Kysely
- * transaction on the same better-sqlite3 handle.
+ * transaction on the same better-sqlite3 handle. When another connection to the same file (the
+ * runtime thread's) holds the write lock, the batch waits on a timer instead of in SQLite's busy
+ * handler, which would block the event loop.
  */
 export class WriteQueue {
   private pending: Job[] = [];
@@ -34,6 +38,9 @@ export class WriteQueue {
   private readonly savepoint: BetterSqlite3.Statement;
   private readonly release: BetterSqlite3.Statement;
   private readonly rollbackToSavepoint: BetterSqlite3.Statement;
+  private readonly busyTimeoutMs: number;
+  /** When BEGIN first found the write lock taken, while it stays taken. */
+  private busySince: number | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -47,6 +54,7 @@ export class WriteQueue {
     this.savepoint = sqlite.prepare('SAVEPOINT scim_write');
     this.release = sqlite.prepare('RELEASE scim_write');
     this.rollbackToSavepoint = sqlite.prepare('ROLLBACK TO scim_write');
+    this.busyTimeoutMs = Number(sqlite.pragma('busy_timeout', { simple: true }));
   }
 
   /** Runs `work` in the next batch transaction; resolves with its result after the commit. */
@@ -64,7 +72,8 @@ export class WriteQueue {
   private async drain(): Promise<void> {
     try {
       while (this.pending.length > 0) {
-        await this.db.connection().execute(async () => {
+        const began = await this.db.connection().execute(async () => {
+          if (!this.beginWithoutWaiting()) return false;
           const jobs = this.pending.splice(0, MAX_BATCH);
           const outcomes = this.runBatchSafely(jobs);
           jobs.forEach((job, i) => {
@@ -72,14 +81,41 @@ export class WriteQueue {
             if (outcome.ok) job.resolve(outcome.value);
             else job.reject(outcome.error);
           });
+          return true;
         });
+        // Another connection holds the write lock: wait a moment without blocking the event loop.
+        // The jobs queued meanwhile join the batch.
+        if (!began) await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
       }
     } catch (error) {
-      // Only acquiring the connection can throw here, for example after the database closed.
+      // Acquiring the connection failed (the database closed) or the lock stayed taken too long.
       this.log.error({ err: error, jobs: this.pending.length }, 'SCIM write batch failed');
       for (const job of this.pending.splice(0)) job.reject(error);
     } finally {
+      this.busySince = undefined;
       this.running = false;
+    }
+  }
+
+  /**
+   * Runs BEGIN IMMEDIATE with a busy timeout of zero, so that a write lock held by another
+   * connection returns at once instead of blocking the thread. Returns false while the lock is
+   * taken; throws the busy error once it has been taken for longer than the busy timeout.
+   */
+  private beginWithoutWaiting(): boolean {
+    // SQLite applies this pragma while preparing it, so a prepared statement could not repeat it.
+    this.sqlite.pragma('busy_timeout = 0');
+    try {
+      this.begin.run();
+      this.busySince = undefined;
+      return true;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+      this.busySince ??= Date.now();
+      if (Date.now() - this.busySince > this.busyTimeoutMs) throw error;
+      return false;
+    } finally {
+      this.sqlite.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
     }
   }
 
@@ -94,14 +130,11 @@ export class WriteQueue {
     }
   }
 
-  /** Runs jobs in one transaction and returns each job's outcome, all failed if COMMIT fails. */
+  /**
+   * Runs jobs in the transaction that `beginWithoutWaiting` opened and returns each job's
+   * outcome, all failed if COMMIT fails.
+   */
   private runBatch(jobs: Job[]): Outcome[] {
-    try {
-      this.begin.run();
-    } catch (error) {
-      return jobs.map(() => ({ ok: false, error }));
-    }
-
     const outcomes: Outcome[] = [];
     for (const job of jobs) {
       this.savepoint.run();

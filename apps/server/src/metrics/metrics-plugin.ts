@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AggregatorRegistry } from 'prom-client';
 import { DatabaseMetrics } from './database-metrics.js';
 import { checkMetricsAccess } from './metrics-access.js';
 import { metricsRegistry, scimRequestsTotal } from './registry.js';
@@ -48,7 +49,11 @@ export async function metricsPlugin(app: FastifyInstance, options: MetricsOption
 
     await databaseMetrics.refresh();
     reply.type(metricsRegistry.contentType);
-    return metricsRegistry.metrics();
+    // Executions that ran in the runtime thread are counted in that thread's registry.
+    const threadMetrics = (await app.runtimeThread?.metrics()) ?? [];
+    if (threadMetrics.length === 0) return metricsRegistry.metrics();
+    const own = await metricsRegistry.getMetricsAsJSON();
+    return AggregatorRegistry.aggregate([own, threadMetrics]).metrics();
   });
 }
 

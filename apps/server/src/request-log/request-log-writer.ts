@@ -115,10 +115,12 @@ function batchWriter(
       ),
   );
 
-  return sqlite.transaction((batch: RequestLogEntry[]) => {
+  const write = sqlite.transaction((batch: RequestLogEntry[]) => {
     for (const entry of batch) insert.run(entry);
     for (const endpointId of new Set(batch.map((entry) => entry.endpoint_id))) {
       trim.run({ endpointId, limit });
     }
   });
+  // IMMEDIATE, as every transaction here: the runtime thread's connection writes too.
+  return (batch) => write.immediate(batch);
 }

@@ -32,6 +32,11 @@ export interface FlowRuntimeOptions {
    * other writes, and the hot statements are prepared once. Without it, each runs on Kysely.
    */
   writes?: WriteQueue;
+  /**
+   * The runtime that dispatches and runs executions when it is not this one: the runtime thread.
+   * This instance then only serves test runs and admin reads, and forwards wake-ups.
+   */
+  remote?: { wake(): void; wakeWorkers(): void };
 }
 
 /**
@@ -62,7 +67,7 @@ export class FlowRuntime {
     const statements = options.writes ? new RuntimeStatements(db, options.writes) : undefined;
     this.store = new SqlExecutionStore(db, Math.min(1_000, settings.leaseMs), statements);
     const versions = new VersionCache(db);
-    this.dispatcher = new Dispatcher(db, this.logger, undefined, versions);
+    this.dispatcher = new Dispatcher(db, this.logger, undefined, versions, statements?.dispatch);
     this.executor = new Executor({
       db,
       resolveCredential: options.resolveCredential,
@@ -89,7 +94,7 @@ export class FlowRuntime {
 
   /** Starts dispatching, the workers and pruning. Calling it twice starts nothing more. */
   start(): void {
-    if (this.started || this.stopped) return;
+    if (this.started || this.stopped || this.options.remote) return;
     this.started = true;
     const { settings } = this.options;
 
@@ -109,6 +114,7 @@ export class FlowRuntime {
    * dispatch pass coalesce into one more pass.
    */
   wake(): void {
+    if (this.options.remote) return this.options.remote.wake();
     if (!this.started || this.stopped) return;
     if (this.dispatching) {
       this.dispatchAgain = true;
@@ -124,6 +130,7 @@ export class FlowRuntime {
 
   /** Wakes idle workers without dispatching, after an admin retry queued an execution. */
   wakeWorkers(): void {
+    if (this.options.remote) return this.options.remote.wakeWorkers();
     this.scheduler.wake();
   }
 
@@ -135,7 +142,7 @@ export class FlowRuntime {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await this.dispatcher.drain();
-      this.scheduler.wake();
+      this.wakeWorkers();
       if ((await this.store.unfinishedCount()) === 0) return;
       if (Date.now() > deadline) {
         throw new Error(`Executions were still unfinished after ${timeoutMs} ms.`);

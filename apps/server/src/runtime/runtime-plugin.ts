@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 import type { HttpClientFactory, RuntimeLogger } from '@scimflow/runtime';
 import { CredentialNotFoundError, resolveCredential } from '../credentials/resolve.js';
+import { RuntimeThread } from '../runtime-thread/runtime-thread.js';
 import { FlowRuntime } from './flow-runtime.js';
 import { DEFAULT_RUNTIME_SETTINGS, loadRuntimeSettings, type RuntimeSettings } from './settings.js';
 
@@ -17,20 +19,40 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The durable runtime: dispatcher, workers and retention of this server. */
     flowRuntime: FlowRuntime;
+    /** The thread that runs flows, when `settings.thread` is on. */
+    runtimeThread: RuntimeThread | undefined;
   }
 }
 
 /**
  * Creates the runtime of a server and ties it to the app's lifecycle: it starts when the app is
  * ready, wakes after every commit that wrote events, and stops before the database closes.
+ *
+ * With `settings.thread` on, dispatching and executions run in the runtime thread, and the
+ * runtime of the main thread only serves test runs and admin reads. A configured
+ * `runtimeHttpClient` (tests) keeps everything in the main thread, because a function cannot
+ * be sent to another thread.
  */
 export function attachRuntime(app: FastifyInstance): FlowRuntime {
-  const { config, db, secretBox } = app.scimflow;
+  const { config, db, secretBox, secretKey } = app.scimflow;
   const settings: RuntimeSettings = {
     ...DEFAULT_RUNTIME_SETTINGS,
     ...loadRuntimeSettings(process.env),
     ...config.runtime,
   };
+  const thread =
+    settings.enabled && settings.thread && !config.runtimeHttpClient
+      ? new RuntimeThread(
+          {
+            dataDir: config.dataDir,
+            settings,
+            secretKey,
+            logLevel: config.logLevel === false ? 'silent' : config.logLevel,
+          },
+          app.log,
+          logWriter(app),
+        )
+      : undefined;
 
   const runtime = new FlowRuntime({
     db,
@@ -47,14 +69,27 @@ export function attachRuntime(app: FastifyInstance): FlowRuntime {
       }
     },
     ...(config.runtimeHttpClient ? { createHttpClient: config.runtimeHttpClient } : {}),
+    ...(thread ? { remote: thread } : {}),
   });
   app.decorate('flowRuntime', runtime);
+  app.decorate('runtimeThread', thread);
 
   if (settings.enabled) {
     app.onEventsCommitted(() => runtime.wake());
-    app.addHook('onReady', async () => runtime.start());
+    app.addHook('onReady', async () => (thread ? thread.start() : runtime.start()));
   }
   // preClose runs before onClose, where the database closes.
-  app.addHook('preClose', async () => runtime.stop());
+  app.addHook('preClose', async () => {
+    await thread?.stop();
+    await runtime.stop();
+  });
   return runtime;
+}
+
+/** Returns a function that writes finished log lines to the app logger's destination. */
+function logWriter(app: FastifyInstance): (text: string) => void {
+  const destination = (app.log as unknown as Record<symbol, { write(text: string): void }>)[
+    pino.symbols.streamSym
+  ];
+  return (text) => destination?.write(text);
 }

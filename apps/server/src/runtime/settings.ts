@@ -23,6 +23,11 @@ export interface RuntimeSettings {
   stopTimeoutMs: number;
   /** False leaves the runtime stopped, for tools that only write events. */
   enabled: boolean;
+  /**
+   * Runs flows in a worker thread with its own database connection, so that they use another
+   * CPU core than the SCIM endpoint (`SCIMFLOW_RUNTIME_THREAD`, on unless `0` or `off`).
+   */
+  thread: boolean;
 }
 
 /** The defaults; `loadRuntimeSettings` and test configs override single fields. */
@@ -39,6 +44,7 @@ export const DEFAULT_RUNTIME_SETTINGS: RuntimeSettings = {
   pruneIntervalMs: 60_000,
   stopTimeoutMs: 30_000,
   enabled: true,
+  thread: true,
 };
 
 const VARIABLES: [keyof RuntimeSettings, string, number][] = [
@@ -64,6 +70,14 @@ export function loadRuntimeSettings(env: NodeJS.ProcessEnv): Partial<RuntimeSett
       throw new Error(`${name} must be a whole number of at least ${minimum}, got "${text}"`);
     }
     (settings as Record<string, number>)[key] = value;
+  }
+
+  const thread = env.SCIMFLOW_RUNTIME_THREAD;
+  if (thread !== undefined && thread !== '') {
+    if (!['0', '1', 'on', 'off'].includes(thread)) {
+      throw new Error(`SCIMFLOW_RUNTIME_THREAD must be on, off, 1 or 0, got "${thread}"`);
+    }
+    settings.thread = thread === '1' || thread === 'on';
   }
   return settings;
 }

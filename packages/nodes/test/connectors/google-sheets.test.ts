@@ -189,6 +189,23 @@ describe('sheets.upsertRow', () => {
     expect(rows()[3]).toEqual(['ada@example.com', 'Ada', 'Research']);
   });
 
+  it('keeps one row when upserts of the same key overlap', async () => {
+    const results = await Promise.all(
+      ['Platform', 'Research', 'Ops'].map((team) =>
+        runNode(sheetsUpsertRow, { ...ada, values: { ...ada.values, Team: team } }, { credential }),
+      ),
+    );
+
+    expect(results.map((result) => result.outcome).sort()).toEqual([
+      'created',
+      'updated',
+      'updated',
+    ]);
+    expect(rows().filter((row) => row[0] === 'ada@example.com')).toEqual([
+      ['ada@example.com', 'Ada', 'Ops'],
+    ]);
+  });
+
   it('sends no write in a dry run', async () => {
     const result = await runNode(sheetsUpsertRow, ada, { credential, dryRun: true });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineNode } from '../../define.js';
 import { keyColumnField, spreadsheetFields, valueInputField, valuesField } from './config.js';
 import { openSheets, SHEETS_CREDENTIAL_TYPES } from './table.js';
+import { withKeyLock } from './key-lock.js';
 import { appendRow, findByKey, updateRowAt } from './write.js';
 
 const config = z.object({
@@ -28,10 +29,14 @@ export const sheetsUpsertRow = defineNode({
     const sheets = openSheets(context);
     const target = { ...context.config, dryRun: context.dryRun };
 
-    const { table, matches } = await findByKey(sheets, target, target.keyColumn);
-    const rowNumber = matches[0];
-    if (rowNumber === undefined) return appendRow(sheets, table, target);
+    // One tab at a time, rather than one key, so that keys differing only in case or spaces,
+    // which `findByKey` treats as equal, wait for each other too.
+    return withKeyLock(`${target.spreadsheetId}\u0000${target.sheet}`, async () => {
+      const { table, matches } = await findByKey(sheets, target, target.keyColumn);
+      const rowNumber = matches[0];
+      if (rowNumber === undefined) return appendRow(sheets, table, target);
 
-    return updateRowAt(sheets, table, target, rowNumber);
+      return updateRowAt(sheets, table, target, rowNumber);
+    });
   },
 });

@@ -1,0 +1,120 @@
+import { Worker } from 'node:worker_threads';
+import type { FastifyBaseLogger } from 'fastify';
+import type { MetricObjectWithValues, MetricValue } from 'prom-client';
+import type { FromRuntimeThread, RuntimeThreadData, ToRuntimeThread } from './protocol.js';
+
+type Metrics = MetricObjectWithValues<MetricValue<string>>[];
+
+// A thread that stopped on its own starts again after this many milliseconds.
+const RESTART_DELAY_MS = 1_000;
+
+/**
+ * The main thread's handle on the runtime thread: starts it, wakes it after commits, requests
+ * its metrics, restarts it when it dies, and stops it. Executions left running by a thread that
+ * died resume after their lease, as after a crash of the whole process.
+ */
+export class RuntimeThread {
+  private worker: Worker | undefined;
+  private stopping = false;
+  private nextMetricsId = 0;
+  private readonly metricsWaiters = new Map<number, (metrics: Metrics) => void>();
+  private stopped: (() => void) | undefined;
+
+  constructor(
+    private readonly data: RuntimeThreadData,
+    private readonly log: FastifyBaseLogger,
+    /** Writes log lines of the thread to the server's log destination. */
+    private readonly writeLog: (text: string) => void,
+  ) {}
+
+  /** Starts the thread; resolves once it has opened the database and started the runtime. */
+  start(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(new URL('./entry.mjs', import.meta.url), {
+        workerData: this.data,
+        // Workspace packages resolve to their TypeScript sources, as in the main thread.
+        execArgv: ['--conditions=@scimflow/source'],
+      });
+      this.worker = worker;
+
+      worker.on('message', (message: FromRuntimeThread) => {
+        if (message.type === 'ready') {
+          this.log.info({ threadId: worker.threadId }, 'runtime thread started');
+          resolve();
+        } else if (message.type === 'failed') {
+          reject(new Error(`The runtime thread failed to start: ${message.message}`));
+        } else this.receive(message);
+      });
+      worker.on('error', (error) => {
+        this.log.error({ err: error, threadId: worker.threadId }, 'runtime thread failed');
+        reject(error);
+      });
+      worker.on('exit', (code) => this.exited(worker, code));
+    });
+  }
+
+  /** Tells the thread that events were committed. */
+  wake(): void {
+    this.post({ type: 'wake' });
+  }
+
+  /** Tells the thread that an execution was queued without a new event (an admin retry). */
+  wakeWorkers(): void {
+    this.post({ type: 'wakeWorkers' });
+  }
+
+  /** Returns the thread's execution, step and retry metrics; none while it is not running. */
+  metrics(): Promise<Metrics> {
+    if (!this.worker) return Promise.resolve([]);
+    const id = this.nextMetricsId++;
+    return new Promise((resolve) => {
+      this.metricsWaiters.set(id, resolve);
+      this.post({ type: 'metrics', id });
+    });
+  }
+
+  /** Stops the runtime in the thread (it waits for running executions) and ends the thread. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const worker = this.worker;
+    if (!worker) return;
+
+    await new Promise<void>((resolve) => {
+      this.stopped = resolve;
+      worker.once('exit', () => resolve());
+      this.post({ type: 'stop' });
+    });
+    this.worker = undefined;
+  }
+
+  private receive(message: FromRuntimeThread): void {
+    if (message.type === 'log') this.writeLog(message.text);
+    else if (message.type === 'metrics') {
+      this.metricsWaiters.get(message.id)?.(message.metrics);
+      this.metricsWaiters.delete(message.id);
+    } else if (message.type === 'stopped') this.stopped?.();
+  }
+
+  private exited(worker: Worker, code: number): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    for (const resolve of this.metricsWaiters.values()) resolve([]);
+    this.metricsWaiters.clear();
+    if (this.stopping) return;
+
+    this.log.error(
+      { threadId: worker.threadId, exitCode: code, restartInMs: RESTART_DELAY_MS },
+      'runtime thread stopped unexpectedly; restarting it',
+    );
+    setTimeout(() => {
+      if (this.stopping) return;
+      this.start().catch((error: unknown) =>
+        this.log.error({ err: error }, 'runtime thread did not restart'),
+      );
+    }, RESTART_DELAY_MS).unref();
+  }
+
+  private post(message: ToRuntimeThread): void {
+    this.worker?.postMessage(message);
+  }
+}

@@ -1,0 +1,83 @@
+import { startTestServers, type TestServers } from '@scimflow/testservers';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { publishFlow, startRuntimeServer, type RuntimeServer } from './support/runtime-server.js';
+import { createUser, patchUser, postStep, webhookFlow } from './support/webhook-flow.js';
+
+let servers: TestServers;
+let running: RuntimeServer | undefined;
+
+beforeAll(async () => {
+  servers = await startTestServers();
+});
+
+afterAll(async () => {
+  await servers.close();
+});
+
+afterEach(async () => {
+  await running?.server.close();
+  running?.server.removeData();
+  running = undefined;
+});
+
+/** Starts a server whose flows run in the runtime thread: no in-process HTTP client is set. */
+async function startThreadServer(slug: string): Promise<RuntimeServer> {
+  return startRuntimeServer(slug, { runtimeHttpClient: undefined, runtime: { thread: true } });
+}
+
+describe('runtime thread', () => {
+  it('runs executions in order per user while the main thread serves SCIM', async () => {
+    running = await startThreadServer('threaded');
+    expect(running.server.app.runtimeThread).toBeDefined();
+    await publishFlow(
+      running.server,
+      webhookFlow(
+        'Threaded',
+        'threaded',
+        ['user.created', 'user.updated'],
+        [postStep('post', `${servers.http.baseUrl}/threaded`)],
+      ),
+    );
+
+    const people = ['a', 'b', 'c'].map((letter) => `${letter}.thread@example.org`);
+    const ids = await Promise.all(people.map((userName) => createUser(running!, userName)));
+    await Promise.all(ids.map((id) => patchUser(running!, id, 'title', 'Engineer')));
+    await running.server.app.flowRuntime.settled(20_000);
+
+    const bodies = servers.requests
+      .find({ api: 'http', method: 'POST', path: '/threaded' })
+      .map((request) => request.body as { type: string; userName: string });
+    for (const userName of people) {
+      const types = bodies.filter((body) => body.userName === userName).map((body) => body.type);
+      expect(types).toEqual(['user.created', 'user.updated']);
+    }
+
+    // The thread's log lines reach the server's log (a few milliseconds later, in batches), and
+    // its counts reach /metrics.
+    expect(running.server.logText()).toContain('"msg":"runtime thread started"');
+    await expect
+      .poll(() => running!.server.logText().match(/"msg":"execution succeeded"/g)?.length)
+      .toBe(people.length * 2);
+    const metrics = await fetch(`${running.server.baseUrl}/metrics`).then((res) => res.text());
+    expect(metrics).toMatch(/scimflow_executions_total\{flow="[^"]+",status="succeeded"\} 6/);
+  });
+
+  it('stops the thread’s runtime when the server closes', async () => {
+    running = await startThreadServer('stopping');
+    await publishFlow(
+      running.server,
+      webhookFlow(
+        'Stopping',
+        'stopping',
+        ['user.created'],
+        [postStep('post', `${servers.http.baseUrl}/stopping`)],
+      ),
+    );
+    await createUser(running, 'stop.thread@example.org');
+    await running.server.app.flowRuntime.settled(20_000);
+
+    await running.server.close();
+    // Only a started runtime logs this line, and the main thread's runtime never starts here.
+    expect(running.server.logText()).toContain('"msg":"runtime stopped"');
+  });
+});
