@@ -3,6 +3,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { ProvisioningEvent } from '@scimflow/flow';
 import { dispatchEvent, resourceKeyOf, type RuntimeLogger } from '@scimflow/runtime';
 import type { Database } from '../db/schema.js';
+import type { DispatchStatements, EventToDispatch } from './dispatch-statements.js';
 import type { PublishedFlow } from './flow-source.js';
 import type { ExecutionTable } from './tables.js';
 import { VersionCache } from './version-cache.js';
@@ -31,6 +32,8 @@ export class Dispatcher {
     private readonly logger: RuntimeLogger,
     private readonly batchSize = 500,
     private readonly versions = new VersionCache(db),
+    /** Prepared statements and group commit for the reads and the pass, else Kysely runs them. */
+    private readonly statements?: DispatchStatements,
   ) {}
 
   /** Dispatches events after the cursor until none are left; returns what it did. */
@@ -47,14 +50,12 @@ export class Dispatcher {
   /** Dispatches up to one batch of events after the cursor. */
   async dispatchBatch(): Promise<DispatchPass> {
     const cursor = await this.readCursor();
-    const events = await this.db
-      .selectFrom('events')
-      .select(['sequence', 'payload'])
-      .where('sequence', '>', cursor)
-      .orderBy('sequence')
-      .limit(this.batchSize)
-      .execute();
+    const { events, anyFlowEnabled } = await this.readEvents(cursor);
     if (events.length === 0) return { events: 0, executions: 0 };
+    const now = Date.now();
+    const last = events[events.length - 1]!.sequence;
+    // No event can match without an enabled flow, so the cursor moves past the batch unread.
+    if (!anyFlowEnabled) return this.commit(cursor, last, now, [], events.length);
 
     const parsed = events.map((row) => ({
       sequence: row.sequence,
@@ -63,7 +64,6 @@ export class Dispatcher {
     const versionsAt = await this.versionLookup(parsed.map((entry) => entry.event.acceptedAt));
 
     const rows: Insertable<ExecutionTable>[] = [];
-    const now = Date.now();
     for (const { sequence, event } of parsed) {
       const versions = await versionsAt(event.acceptedAt);
       const result = await dispatchEvent(
@@ -104,8 +104,57 @@ export class Dispatcher {
       }
     }
 
-    const last = parsed[parsed.length - 1]!.sequence;
-    const committed = await this.db.transaction().execute(async (trx) => {
+    return this.commit(cursor, last, now, rows, events.length);
+  }
+
+  /** Reads a batch of events after `cursor`, and whether any flow could run them. */
+  private async readEvents(
+    cursor: number,
+  ): Promise<{ events: EventToDispatch[]; anyFlowEnabled: boolean }> {
+    if (this.statements) return this.statements.readEvents(cursor, this.batchSize);
+
+    const events = await this.db
+      .selectFrom('events')
+      .select(['sequence', 'payload'])
+      .where('sequence', '>', cursor)
+      .orderBy('sequence')
+      .limit(this.batchSize)
+      .execute();
+    return { events, anyFlowEnabled: true };
+  }
+
+  /**
+   * Stores the executions of a pass and moves the cursor to `last`, unless another dispatcher
+   * moved the cursor since this pass read it. Returns what the pass did.
+   */
+  private async commit(
+    cursor: number,
+    last: number,
+    now: number,
+    rows: Insertable<ExecutionTable>[],
+    eventCount: number,
+  ): Promise<DispatchPass> {
+    const committed = this.statements
+      ? await this.statements.commitPass({
+          name: DISPATCH_CURSOR,
+          expected: cursor,
+          sequence: last,
+          updatedAt: now,
+          rows,
+        })
+      : await this.commitWithKysely(cursor, last, now, rows);
+
+    if (!committed) return { events: 0, executions: 0 };
+    return { events: eventCount, executions: rows.length };
+  }
+
+  private commitWithKysely(
+    cursor: number,
+    last: number,
+    now: number,
+    rows: Insertable<ExecutionTable>[],
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
       // A second dispatcher on the same database may have moved the cursor meanwhile. Its
       // executions for these events are then stored already, so this pass writes nothing.
       if ((await readCursor(trx)) !== cursor) return false;
@@ -128,13 +177,11 @@ export class Dispatcher {
         .execute();
       return true;
     });
-
-    if (!committed) return { events: 0, executions: 0 };
-    return { events: events.length, executions: rows.length };
   }
 
   /** Returns the last dispatched event sequence, 0 before the first dispatch. */
   readCursor(): Promise<number> {
+    if (this.statements) return this.statements.readCursor(DISPATCH_CURSOR);
     return readCursor(this.db);
   }
 

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { compileStatement, readWithConnection } from '../db/compiled-statement.js';
 import type { Database } from '../db/schema.js';
 import type { WriteQueue } from '../db/write-queue.js';
+import { DispatchStatements } from './dispatch-statements.js';
 import type { ExecutionStatus, ExecutionStepTable } from './tables.js';
 
 /**
@@ -61,6 +62,8 @@ export interface ExecutionToRun {
  * step stored whenever the execution is.
  */
 export class RuntimeStatements {
+  /** The dispatcher's statements, on the same connection and group commit. */
+  readonly dispatch: DispatchStatements;
   private readonly selectExecution;
   private readonly selectSteps;
   private readonly upsertStep;
@@ -75,6 +78,7 @@ export class RuntimeStatements {
     private readonly writes: WriteQueue,
   ) {
     const { sqlite } = writes;
+    this.dispatch = new DispatchStatements(db, writes);
 
     this.selectExecution = compileStatement<{ id: string }>(sqlite, (param) =>
       db
