@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
+import { CommitSignal } from './commit-signal.js';
 import type { Database } from './schema.js';
 
 interface Job {
@@ -14,7 +15,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 // A batch bounds how long the first job of a long queue waits for its commit.
 const MAX_BATCH = 256;
-// Wait before trying again for a write lock that another connection holds, in milliseconds.
+// Longest wait before trying again for a write lock that another connection holds, in
+// milliseconds; a commit signalled by the other thread ends the wait sooner.
 const LOCK_RETRY_MS = 1;
 
 /**
@@ -47,6 +49,8 @@ export class WriteQueue {
     /** The better-sqlite3 handle that jobs prepare their statements on. */
     readonly sqlite: BetterSqlite3.Database,
     private readonly log: FastifyBaseLogger,
+    /** Counts this queue's commits; pass its buffer to the other thread writing to this file. */
+    readonly signal = new CommitSignal(),
   ) {
     // IMMEDIATE takes the write lock at BEGIN, so a busy database fails before any job runs.
     this.begin = sqlite.prepare('BEGIN IMMEDIATE');
@@ -72,6 +76,8 @@ export class WriteQueue {
   private async drain(): Promise<void> {
     try {
       while (this.pending.length > 0) {
+        // Read before BEGIN, so that a commit between a failed BEGIN and the wait is not missed.
+        const seen = this.signal.current();
         const began = await this.db.connection().execute(async () => {
           if (!this.beginWithoutWaiting()) return false;
           const jobs = this.pending.splice(0, MAX_BATCH);
@@ -83,9 +89,9 @@ export class WriteQueue {
           });
           return true;
         });
-        // Another connection holds the write lock: wait a moment without blocking the event loop.
-        // The jobs queued meanwhile join the batch.
-        if (!began) await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+        // Another connection holds the write lock: wait for its commit without blocking the event
+        // loop. The jobs queued meanwhile join the batch.
+        if (!began) await this.signal.changedSince(seen, LOCK_RETRY_MS);
       }
     } catch (error) {
       // Acquiring the connection failed (the database closed) or the lock stayed taken too long.
@@ -153,6 +159,7 @@ export class WriteQueue {
 
     try {
       this.commit.run();
+      this.signal.committed();
     } catch (error) {
       if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
       return jobs.map(() => ({ ok: false, error }));

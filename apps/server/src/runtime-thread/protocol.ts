@@ -8,6 +8,8 @@ export interface RuntimeThreadData {
   /** The 32-byte key that decrypts credentials. It stays inside this process. */
   secretKey: Uint8Array;
   logLevel: string;
+  /** The main thread's `CommitSignal` buffer, shared so that each side's commits wake the other. */
+  commitSignal: SharedArrayBuffer;
 }
 
 /** Messages from the server's main thread to the runtime thread. */

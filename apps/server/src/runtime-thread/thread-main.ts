@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RuntimeLogger } from '@scimflow/runtime';
 import { CredentialNotFoundError, resolveCredential } from '../credentials/resolve.js';
+import { CommitSignal } from '../db/commit-signal.js';
 import { openDatabase } from '../db/database.js';
 import { WriteQueue } from '../db/write-queue.js';
 import { metricsRegistry } from '../metrics/registry.js';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     db: database.db,
     settings: data.settings,
     logger: log as RuntimeLogger,
-    writes: new WriteQueue(database.db, database.sqlite, log),
+    writes: new WriteQueue(database.db, database.sqlite, log, new CommitSignal(data.commitSignal)),
     resolveCredential: async (name) => {
       try {
         return await resolveCredential(database.db, secretBox, name);

@@ -48,6 +48,7 @@ export function attachRuntime(app: FastifyInstance): FlowRuntime {
             settings,
             secretKey,
             logLevel: config.logLevel === false ? 'silent' : config.logLevel,
+            commitSignal: app.scimWrites.signal.buffer,
           },
           app.log,
           logWriter(app),
