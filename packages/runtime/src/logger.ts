@@ -26,18 +26,34 @@ export function bindingLogger(
   logger: LevelCheckingLogger,
   bindings: Record<string, unknown> = {},
 ): RuntimeLogger {
-  const enabled = (level: 'info' | 'warn' | 'error') =>
-    logger.isLevelEnabled === undefined || logger.isLevelEnabled(level);
-  return {
-    info: (fields, message) => {
-      if (enabled('info')) logger.info({ ...bindings, ...fields }, message);
-    },
-    warn: (fields, message) => {
-      if (enabled('warn')) logger.warn({ ...bindings, ...fields }, message);
-    },
-    error: (fields, message) => {
-      if (enabled('error')) logger.error({ ...bindings, ...fields }, message);
-    },
-    child: (more) => bindingLogger(logger, { ...bindings, ...more }),
-  };
+  return new BindingLogger(logger, bindings);
+}
+
+// A class rather than closures: the runtime creates several of these per execution, and methods
+// on the prototype cost nothing per instance.
+class BindingLogger implements RuntimeLogger {
+  constructor(
+    private readonly logger: LevelCheckingLogger,
+    private readonly bindings: Record<string, unknown>,
+  ) {}
+
+  info(fields: Record<string, unknown>, message: string): void {
+    if (this.enabled('info')) this.logger.info({ ...this.bindings, ...fields }, message);
+  }
+
+  warn(fields: Record<string, unknown>, message: string): void {
+    if (this.enabled('warn')) this.logger.warn({ ...this.bindings, ...fields }, message);
+  }
+
+  error(fields: Record<string, unknown>, message: string): void {
+    if (this.enabled('error')) this.logger.error({ ...this.bindings, ...fields }, message);
+  }
+
+  child(bindings: Record<string, unknown>): RuntimeLogger {
+    return new BindingLogger(this.logger, { ...this.bindings, ...bindings });
+  }
+
+  private enabled(level: 'info' | 'warn' | 'error'): boolean {
+    return this.logger.isLevelEnabled === undefined || this.logger.isLevelEnabled(level);
+  }
 }

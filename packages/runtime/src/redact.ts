@@ -8,8 +8,18 @@ const SECRET_FIELD_NAME =
 /** `key`, `x-api-key`, `signingKey`: names that end in the word "key", but not `keyColumn`. */
 const KEY_FIELD_NAME = /(^|[-_])key$|[a-z]Key$/;
 
+/** Results of `isSecretFieldName` by name, because journals repeat the same few field names. */
+const secretFieldNames = new Map<string, boolean>();
+const MAX_CACHED_FIELD_NAMES = 10_000;
+
 function isSecretFieldName(name: string): boolean {
-  return SECRET_FIELD_NAME.test(name) || KEY_FIELD_NAME.test(name);
+  let secret = secretFieldNames.get(name);
+  if (secret === undefined) {
+    secret = SECRET_FIELD_NAME.test(name) || KEY_FIELD_NAME.test(name);
+    // Field names can come from API responses, so the cache stops growing at a fixed size.
+    if (secretFieldNames.size < MAX_CACHED_FIELD_NAMES) secretFieldNames.set(name, secret);
+  }
+  return secret;
 }
 
 /** Secrets shorter than this are not scrubbed from text, because they would match ordinary words. */
