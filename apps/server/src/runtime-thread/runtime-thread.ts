@@ -32,8 +32,12 @@ export class RuntimeThread {
     return new Promise((resolve, reject) => {
       const worker = new Worker(new URL('./entry.mjs', import.meta.url), {
         workerData: this.data,
-        // Workspace packages resolve to their TypeScript sources, as in the main thread.
-        execArgv: ['--conditions=@scimflow/source'],
+        // Workspace packages resolve to their TypeScript sources, as in the main thread, and a
+        // CPU profile of the server (`--cpu-prof`) covers this thread too.
+        execArgv: [
+          ...process.execArgv.filter((argument) => argument.startsWith('--cpu-prof')),
+          '--conditions=@scimflow/source',
+        ],
       });
       this.worker = worker;
 
