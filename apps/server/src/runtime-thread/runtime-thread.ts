@@ -16,6 +16,7 @@ const RESTART_DELAY_MS = 1_000;
 export class RuntimeThread {
   private worker: Worker | undefined;
   private stopping = false;
+  private wakeQueued = false;
   private nextMetricsId = 0;
   private readonly metricsWaiters = new Map<number, (metrics: Metrics) => void>();
   private stopped: (() => void) | undefined;
@@ -57,9 +58,18 @@ export class RuntimeThread {
     });
   }
 
-  /** Tells the thread that events were committed. */
+  /**
+   * Tells the thread that events were committed. Every SCIM write of a batch calls it once the
+   * batch has committed; one message per event-loop turn is enough, and a message costs more
+   * than the rest of the call.
+   */
   wake(): void {
-    this.post({ type: 'wake' });
+    if (this.wakeQueued) return;
+    this.wakeQueued = true;
+    setImmediate(() => {
+      this.wakeQueued = false;
+      this.post({ type: 'wake' });
+    });
   }
 
   /** Tells the thread that an execution was queued without a new event (an admin retry). */
