@@ -5,6 +5,7 @@ import {
   MemoryExecutionStore,
   type ClaimedExecution,
   type ExecutionOutcome,
+  type ExecutionStore,
 } from '../src/index.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -169,6 +170,44 @@ describe('ExecutionScheduler', () => {
     expect(runs).toEqual(['r#0', 'r#1', 'r#2', 'r#3', 'r#4']);
     // Each run wakes one idle worker: 4 first claims, 5 by the running worker, 4 in vain.
     expect(claims).toBeLessThanOrEqual(14);
+  });
+
+  it('runs what completing claimed', async () => {
+    const store = new MemoryExecutionStore();
+    for (let index = 0; index < 3; index++) store.enqueue({ id: `r#${index}`, resourceKey: 'r' });
+    const calls: string[] = [];
+    const combined = Object.create(store) as MemoryExecutionStore & ExecutionStore;
+    combined.claimNext = (claim) => {
+      calls.push('claimNext');
+      return store.claimNext(claim);
+    };
+    combined.completeAndClaimNext = async (id, workerId, outcome, claim) => {
+      calls.push('completeAndClaimNext');
+      await store.complete(id, workerId, outcome);
+      return store.claimNext(claim);
+    };
+    const runs: string[] = [];
+    scheduler = new ExecutionScheduler({
+      store: combined,
+      workers: 1,
+      pollMs: 60_000,
+      execute: async (execution) => {
+        runs.push(execution.id);
+        return { status: 'succeeded' };
+      },
+    });
+    scheduler.start();
+    await waitFor(() => store.unfinishedCount() === 0 && calls.length >= 5, 2_000);
+
+    expect(runs).toEqual(['r#0', 'r#1', 'r#2']);
+    // One claim to start and one that finds the queue empty; the rest came with completions.
+    expect(calls).toEqual([
+      'claimNext',
+      'completeAndClaimNext',
+      'completeAndClaimNext',
+      'completeAndClaimNext',
+      'claimNext',
+    ]);
   });
 
   it('rejects a worker count below one', () => {

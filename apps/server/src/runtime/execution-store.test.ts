@@ -172,6 +172,63 @@ describe.each(variants)('execution store with $name', (variant) => {
     expect(row.finished_at).not.toBeNull();
   });
 
+  it('completes and claims the next of the resource', async () => {
+    const store = storeOf();
+    const first = await insert('a');
+    const second = await insert('a');
+    await store.claimNext({ workerId: 'w1', now: NOW, leaseUntil: NOW + 100 });
+
+    const next = await store.completeAndClaimNext(
+      first,
+      'w1',
+      { status: 'succeeded' },
+      { workerId: 'w1', now: NOW, leaseUntil: NOW + 100 },
+    );
+
+    expect((await statusOf(first)).status).toBe('succeeded');
+    expect(next).toEqual({ id: second, resourceKey: 'default:User:a', attempt: 1 });
+    expect((await statusOf(second)).lease_owner).toBe('w1');
+  });
+
+  it('completes and claims an expired lease first', async () => {
+    const store = storeOf();
+    const first = await insert('a');
+    await insert('b');
+    await store.claimNext({ workerId: 'w1', now: NOW, leaseUntil: NOW + 100 });
+    const orphan = await insert('c', {
+      status: 'running',
+      attempts: 1,
+      lease_owner: 'dead',
+      lease_until: NOW,
+    });
+
+    const next = await store.completeAndClaimNext(
+      first,
+      'w1',
+      { status: 'failed', error: 'Step post failed.' },
+      { workerId: 'w1', now: NOW + 1, leaseUntil: NOW + 100 },
+    );
+
+    expect((await statusOf(first)).error).toBe('Step post failed.');
+    expect(next).toEqual({ id: orphan, resourceKey: 'default:User:c', attempt: 2 });
+  });
+
+  it('completes and claims nothing from an empty queue', async () => {
+    const store = storeOf();
+    const only = await insert('a');
+    await store.claimNext({ workerId: 'w1', now: NOW, leaseUntil: NOW + 100 });
+
+    const next = await store.completeAndClaimNext(
+      only,
+      'w1',
+      { status: 'succeeded' },
+      { workerId: 'w1', now: NOW, leaseUntil: NOW + 100 },
+    );
+
+    expect(next).toBeUndefined();
+    expect((await statusOf(only)).status).toBe('succeeded');
+  });
+
   it('ignores a finish after a lost lease', async () => {
     const store = storeOf();
     const id = await insert('a');

@@ -77,6 +77,33 @@ export class SqlExecutionStore implements ExecutionStore {
     return { id: row.id, resourceKey: row.resource_key, attempt: row.attempts };
   }
 
+  /**
+   * Completes an execution and claims the next one. With `statements` both run in one
+   * group-committed write, which saves a write per execution. Without them they run one after
+   * the other.
+   */
+  async completeAndClaimNext(
+    id: string,
+    workerId: string,
+    outcome: ExecutionOutcome,
+    claim: { workerId: string; now: number; leaseUntil: number },
+  ): Promise<ClaimedExecution | undefined> {
+    if (!this.statements) {
+      await this.complete(id, workerId, outcome);
+      return this.claimNext(claim);
+    }
+
+    const expiredFirst = claim.now >= this.nextLeaseCheck;
+    const { claimed, noExpiredLease } = await this.statements.finishAndClaim(
+      { id, status: outcome.status, error: errorOf(outcome) },
+      claim,
+      expiredFirst,
+    );
+    if (noExpiredLease) this.nextLeaseCheck = claim.now + this.leaseCheckMs;
+    if (!claimed) return undefined;
+    return { id: claimed.id, resourceKey: claimed.resource_key, attempt: claimed.attempts };
+  }
+
   async renewLease(id: string, workerId: string, leaseUntil: number): Promise<boolean> {
     const result = await this.db
       .updateTable('executions')
@@ -92,7 +119,7 @@ export class SqlExecutionStore implements ExecutionStore {
     if (this.statements) {
       await this.statements.finish(id, workerId, {
         status: outcome.status,
-        error: outcome.status === 'failed' ? (outcome.error ?? 'failed') : null,
+        error: errorOf(outcome),
       });
       return;
     }
@@ -101,7 +128,7 @@ export class SqlExecutionStore implements ExecutionStore {
       .updateTable('executions')
       .set({
         status: outcome.status,
-        error: outcome.status === 'failed' ? (outcome.error ?? 'failed') : null,
+        error: errorOf(outcome),
         lease_owner: null,
         lease_until: null,
         finished_at: Date.now(),
@@ -142,4 +169,9 @@ export class SqlExecutionStore implements ExecutionStore {
       .executeTakeFirstOrThrow();
     return Number(row.count);
   }
+}
+
+/** Returns the error an outcome stores: its message for a failure, null for a success. */
+function errorOf(outcome: ExecutionOutcome): string | null {
+  return outcome.status === 'failed' ? (outcome.error ?? 'failed') : null;
 }

@@ -225,6 +225,28 @@ export class RuntimeStatements {
   }
 
   /**
+   * Marks a running execution finished as `finish` does, then claims as `claim` does (first an
+   * execution with an expired lease when `expiredFirst`, else a queued one), in one write.
+   * Resolves once committed, with the claimed row and whether an expired lease was looked for
+   * in vain.
+   */
+  finishAndClaim(
+    finished: { id: string; status: ExecutionStatus; error: string | null },
+    claim: { workerId: string; now: number; leaseUntil: number },
+    expiredFirst: boolean,
+  ): Promise<{ claimed: ClaimedRow | undefined; noExpiredLease: boolean }> {
+    return this.writes.run(() => {
+      this.finishExecution.run({ ...finished, workerId: claim.workerId, finishedAt: Date.now() });
+      const expired = expiredFirst
+        ? (this.claimExpired.get(claim) as ClaimedRow | undefined)
+        : undefined;
+      if (expired) return { claimed: expired, noExpiredLease: false };
+      const queued = this.claimQueued.get(claim) as ClaimedRow | undefined;
+      return { claimed: queued, noExpiredLease: expiredFirst };
+    });
+  }
+
+  /**
    * Marks a running execution finished if `workerId` still holds its lease, and resolves once
    * the change is committed.
    */

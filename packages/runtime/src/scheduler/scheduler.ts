@@ -97,14 +97,21 @@ export class ExecutionScheduler {
 
   private async work(workerId: string): Promise<void> {
     const { store, clock, leaseMs } = this.options;
+    // The next execution to run, when finishing the last one claimed it in the same write.
+    let claimed: ClaimedExecution | undefined;
 
-    while (!this.stopping.signal.aborted) {
-      const now = clock.now();
-      let claimed: ClaimedExecution | undefined;
-      try {
-        claimed = await store.claimNext({ workerId, now, leaseUntil: now + leaseMs });
-      } catch (error) {
-        this.options.logger.error({ workerId, err: String(error) }, 'claiming an execution failed');
+    // An execution claimed before a stop still runs, so that it does not wait for its lease.
+    while (claimed || !this.stopping.signal.aborted) {
+      if (!claimed) {
+        const now = clock.now();
+        try {
+          claimed = await store.claimNext({ workerId, now, leaseUntil: now + leaseMs });
+        } catch (error) {
+          this.options.logger.error(
+            { workerId, err: String(error) },
+            'claiming an execution failed',
+          );
+        }
       }
 
       if (!claimed) {
@@ -115,7 +122,7 @@ export class ExecutionScheduler {
       // The queue may hold more, so one idle worker claims too, and wakes the next if it finds one.
       // Waking one at a time keeps a short queue from sending every idle worker to claim in vain.
       this.wakeOne();
-      await this.runClaimed(workerId, claimed);
+      claimed = await this.runClaimed(workerId, claimed);
       // This worker claims next, so an execution that this one unblocked (the next of its
       // resource) is claimed by this worker or by the idle worker that its claim wakes.
     }
@@ -146,7 +153,11 @@ export class ExecutionScheduler {
     this.idleWorkers--;
   }
 
-  private async runClaimed(workerId: string, execution: ClaimedExecution): Promise<void> {
+  /** Runs a claimed execution and settles it; returns the next execution if settling claimed one. */
+  private async runClaimed(
+    workerId: string,
+    execution: ClaimedExecution,
+  ): Promise<ClaimedExecution | undefined> {
     const { store, clock, leaseMs, logger } = this.options;
     const log = logger.child({ executionId: execution.id, workerId, attempt: execution.attempt });
     const controller = new AbortController();
@@ -182,31 +193,33 @@ export class ExecutionScheduler {
     }
 
     try {
-      await this.settle(workerId, execution, outcome);
+      return await this.settle(workerId, execution, outcome);
     } catch (error) {
       // The lease runs out and another worker takes the execution over, which resumes it.
       log.error({ err: String(error) }, 'recording the execution outcome failed');
+      return undefined;
     }
   }
 
+  /**
+   * Completes or requeues an execution by its outcome. When the store can, completing also claims
+   * this worker's next execution in the same write, and that execution is returned.
+   */
   private async settle(
     workerId: string,
     execution: ClaimedExecution,
     outcome: ExecutionOutcome,
-  ): Promise<void> {
+  ): Promise<ClaimedExecution | undefined> {
     const { store, clock, maxAttempts, backoff, logger } = this.options;
     const log = logger.child({ executionId: execution.id, workerId, attempt: execution.attempt });
 
-    if (outcome.status === 'succeeded') {
-      await store.complete(execution.id, workerId, outcome);
-      return;
-    }
-
-    const retry = outcome.retryable === true && execution.attempt < maxAttempts;
+    const retry =
+      outcome.status === 'failed' && outcome.retryable === true && execution.attempt < maxAttempts;
     if (!retry) {
-      log.warn({ err: outcome.error, retryable: outcome.retryable }, 'execution failed');
-      await store.complete(execution.id, workerId, outcome);
-      return;
+      if (outcome.status === 'failed') {
+        log.warn({ err: outcome.error, retryable: outcome.retryable }, 'execution failed');
+      }
+      return this.complete(workerId, execution, outcome);
     }
 
     const delay = Math.max(backoff(execution.attempt), outcome.retryAfterMs ?? 0);
@@ -214,6 +227,26 @@ export class ExecutionScheduler {
     await store.requeue(execution.id, workerId, {
       notBefore: clock.now() + delay,
       error: outcome.error,
+    });
+    return undefined;
+  }
+
+  private async complete(
+    workerId: string,
+    execution: ClaimedExecution,
+    outcome: ExecutionOutcome,
+  ): Promise<ClaimedExecution | undefined> {
+    const { store, clock, leaseMs } = this.options;
+    if (!store.completeAndClaimNext || this.stopping.signal.aborted) {
+      await store.complete(execution.id, workerId, outcome);
+      return undefined;
+    }
+
+    const now = clock.now();
+    return store.completeAndClaimNext(execution.id, workerId, outcome, {
+      workerId,
+      now,
+      leaseUntil: now + leaseMs,
     });
   }
 }

@@ -58,6 +58,16 @@ export interface ExecutionStore {
     workerId: string,
     retry: { notBefore: number; error?: string },
   ): Promise<void>;
+  /**
+   * Marks the execution finished as `complete` does, then claims the next one as `claimNext`
+   * does, in one write. Optional: the scheduler makes the two calls when a store leaves it out.
+   */
+  completeAndClaimNext?(
+    id: string,
+    workerId: string,
+    outcome: ExecutionOutcome,
+    claim: { workerId: string; now: number; leaseUntil: number },
+  ): Promise<ClaimedExecution | undefined>;
 }
 
 /** Time source of the scheduler; tests and the server may pass their own. */
