@@ -4,12 +4,10 @@
  * frame times while panning and while dragging a node, and asserts nothing. Run
  * `pnpm --filter @scimflow/web build` first, then `pnpm --filter @scimflow/bench canvas`.
  */
-import { chromium, type Browser } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import type { Browser } from '@playwright/test';
 import os from 'node:os';
-import { join } from 'node:path';
 
-import { generateFlowDocument } from './generate.js';
+import { assertDesignerBuilt, importFlow, launchChromium, openSignedInContext } from './browser.js';
 import {
   findEmptyPanePoint,
   measureDragFrames,
@@ -22,50 +20,11 @@ import { startBenchServer, type BenchServer } from './server.js';
 const SIZES = (process.env.BENCH_CANVAS_SIZES ?? '100,500,1000').split(',').map(Number);
 const RUNS_PER_SIZE = 3;
 
-// The same executable and flags as the browser tests in e2e/playwright.config.ts.
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 interface RunResult {
   renderedMs: number;
   interactiveMs: number;
   pan: FrameStats;
   nodeDrag: FrameStats;
-}
-
-async function importFlow(
-  browser: Browser,
-  server: BenchServer,
-  nodeCount: number,
-): Promise<string> {
-  const context = await browser.newContext({ baseURL: server.url });
-  try {
-    const session = await context.request.post('/api/session', {
-      data: { username: 'admin', password: server.adminPassword },
-    });
-    const { csrfToken } = (await session.json()) as { csrfToken: string };
-    const document = generateFlowDocument(`Canvas benchmark ${nodeCount}`, nodeCount);
-    const response = await context.request.post('/api/flows/import', {
-      data: { document },
-      headers: { 'x-csrf-token': csrfToken },
-    });
-    if (!response.ok()) {
-      throw new Error(
-        `Import of the ${nodeCount}-node flow failed with ${response.status()}: ${await response.text()}`,
-      );
-    }
-    return ((await response.json()) as { id: string }).id;
-  } finally {
-    await context.close();
-  }
 }
 
 /** Opens the flow in a fresh browser context, so every run loads the app without a warm cache. */
@@ -75,14 +34,8 @@ async function measureRun(
   flowId: string,
   nodeCount: number,
 ): Promise<RunResult> {
-  const context = await browser.newContext({
-    baseURL: server.url,
-    viewport: { width: 1440, height: 900 },
-  });
+  const context = await openSignedInContext(browser, server);
   try {
-    await context.request.post('/api/session', {
-      data: { username: 'admin', password: server.adminPassword },
-    });
     const page = await context.newPage();
     await page.goto(`/#/flows/${flowId}`);
     const { renderedMs, interactiveMs } = await measureInteractive(page, nodeCount);
@@ -132,19 +85,14 @@ function printMachine(browserVersion: string): void {
 }
 
 async function main(): Promise<void> {
-  const webDist = join(import.meta.dirname, '..', '..', 'apps', 'web', 'dist', 'index.html');
-  if (!existsSync(webDist)) {
-    throw new Error(
-      `Missing ${webDist}: build the designer with pnpm --filter @scimflow/web build`,
-    );
-  }
+  assertDesignerBuilt();
 
   const server = await startBenchServer();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
-  });
+  // Inside the try, so the server is stopped even when chromium fails to start; otherwise its
+  // child process keeps the benchmark from exiting.
+  let browser: Browser | undefined;
   try {
+    browser = await launchChromium();
     printMachine(browser.version());
     console.log(
       `server pid ${server.pid} at ${server.url}; ${RUNS_PER_SIZE} runs per size, medians shown`,
@@ -181,7 +129,7 @@ async function main(): Promise<void> {
       'Target: a 1,000-node flow interactive in under 1.5 s with a median frame under 16 ms.',
     );
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.stop();
   }
 }
