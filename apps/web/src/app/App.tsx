@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
 import { ApiClient } from '../api/client.js';
 import { ApiContext } from '../api/context.js';
@@ -11,12 +11,10 @@ import { ExecutionDetail } from '../executions/ExecutionDetail.js';
 import { ExecutionsPage } from '../executions/ExecutionsPage.js';
 import { FlowsPage } from '../flows/FlowsPage.js';
 import { ErrorNotice, Loading } from '../ui/feedback.js';
+import { FlowEditorRoute, loadFlowEditorPage } from './FlowEditorRoute.js';
 import { Layout } from './Layout.js';
-import { useRoute, type Route } from './router.js';
+import { parseRoute, useRoute, type Route } from './router.js';
 import { SignIn } from './SignIn.js';
-
-// The canvas and its dependencies load only when a flow is opened.
-const FlowEditorPage = lazy(() => import('../editor/FlowEditorPage.js'));
 
 type SessionState =
   | { status: 'checking' }
@@ -65,6 +63,11 @@ export function App({ baseUrl = '' }: { baseUrl?: string }) {
   };
   useEffect(checkSession, [api]);
 
+  // When the app opens on a flow, the editor's chunk downloads while the session is checked.
+  useEffect(() => {
+    if (parseRoute(window.location.hash).name === 'flow') void loadFlowEditorPage();
+  }, []);
+
   async function signOut() {
     await api.signOut().catch(() => undefined);
     queryClient.clear();
@@ -102,9 +105,7 @@ function SignedIn({ user, onSignOut }: { user: Session['user']; onSignOut: () =>
   const route = useRoute();
   return (
     <Layout route={route} user={user} onSignOut={onSignOut}>
-      <Suspense fallback={<Loading label="Loading the editor…" />}>
-        <Page route={route} />
-      </Suspense>
+      <Page route={route} />
     </Layout>
   );
 }
@@ -114,7 +115,7 @@ function Page({ route }: { route: Route }) {
     case 'flows':
       return <FlowsPage />;
     case 'flow':
-      return <FlowEditorPage key={route.flowId} flowId={route.flowId} />;
+      return <FlowEditorRoute key={route.flowId} flowId={route.flowId} />;
     case 'executions':
       return <ExecutionsPage initialFlowId={route.flowId} />;
     case 'execution':
