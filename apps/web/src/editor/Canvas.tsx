@@ -4,22 +4,28 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type Edge,
   type IsValidConnection,
+  type Viewport,
 } from '@xyflow/react';
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 
 import { addNode, connect, connectionProblem } from './actions.js';
+import { edgeTypes } from './FlowEdge.js';
 import { nodeTypes } from './FlowNodeView.js';
+import { fitViewport } from './fitViewport.js';
 import { useEditorStore, useEditorStoreApi } from './store/context.js';
 
 /** Data transfer type that the palette sets when a node type is dragged onto the canvas. */
 export const NODE_DRAG_TYPE = 'application/x-scimflow-node-type';
 
-// A small flow is shown at its natural size instead of blown up to fill the screen.
-const FIT_VIEW_OPTIONS = { maxZoom: 1 };
+const MIN_ZOOM = 0.05;
+
+// A small flow opens at its natural size instead of blown up to fill the screen.
+const FIT_ZOOM = { min: MIN_ZOOM, max: 1 };
 
 // The minimap redraws its viewport box on every pan frame, which cost about 17 ms a frame at
 // 1,000 nodes in bench/canvas, so large flows go without it.
@@ -31,7 +37,10 @@ const MULTI_SELECTION_KEYS = ['Meta', 'Control'];
 /** Renders the flow canvas: nodes, edges, minimap and zoom controls. */
 export function Canvas() {
   const store = useEditorStoreApi();
+  const flowStore = useStoreApi();
   const { screenToFlowPosition } = useReactFlow();
+  const container = useRef<HTMLDivElement>(null);
+  const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
   const { nodes, edges, onNodesChange, onEdgesChange } = useEditorStore(
     useShallow((state) => ({
       nodes: state.canvasNodes,
@@ -74,37 +83,55 @@ export function Canvas() {
     [store, screenToFlowPosition],
   );
 
-  return (
-    <div className="canvas" data-testid="canvas">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDragStop={onNodeDragStop}
-        onPaneClick={onPaneClick}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        // Deleting goes through the editor's shortcut, so nodes and their edges go in one undo step.
-        deleteKeyCode={null}
-        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-        selectionKeyCode="Shift"
+  // The flow opens fitted to the pane. React Flow's `fitView` fits only after drawing every node
+  // at zoom 1, and a large flow then draws again, zoomed out and without text. So the pane is
+  // measured before React Flow renders, and React Flow's store starts at the fitted viewport,
+  // because React Flow applies `defaultViewport` only after its first render.
+  useLayoutEffect(() => {
+    const pane = container.current;
+    if (!pane) return;
+    const viewport = fitViewport(
+      store.getState().canvasNodes,
+      pane.offsetWidth,
+      pane.offsetHeight,
+      FIT_ZOOM,
+    );
+    flowStore.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
+    setInitialViewport(viewport);
+  }, [store, flowStore]);
 
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.05}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={20} />
-        {nodes.length <= MINIMAP_MAX_NODES && (
-          <MiniMap pannable zoomable ariaLabel="Minimap of the flow" />
-        )}
-        <Controls showInteractive={false} />
-      </ReactFlow>
+  return (
+    <div className="canvas" data-testid="canvas" ref={container}>
+      {initialViewport && (
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
+          onPaneClick={onPaneClick}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          // Deleting goes through the editor's shortcut, so nodes and their edges go in one undo step.
+          deleteKeyCode={null}
+          multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+          selectionKeyCode="Shift"
+          defaultViewport={initialViewport}
+          minZoom={MIN_ZOOM}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={20} />
+          {nodes.length <= MINIMAP_MAX_NODES && (
+            <MiniMap pannable zoomable ariaLabel="Minimap of the flow" />
+          )}
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      )}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { HelpPanel } from './HelpPanel.js';
 import { Palette } from './Palette.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
 import { PublishDialog } from './PublishDialog.js';
+import { afterNextPaint } from './afterNextPaint.js';
 import { EditorStoreContext, useEditorStore, useEditorStoreApi } from './store/context.js';
 import { createEditorStore } from './store/createEditorStore.js';
 import { TestRunPanel } from './TestRunPanel.js';
@@ -66,6 +67,10 @@ function Editor() {
     save: () => void saveNow(),
     toggleHelp: () => setHelpOpen((open) => !open),
   });
+
+  // Validating a 1,000-node flow takes tens of milliseconds, so the first validation waits until
+  // the canvas is on screen and problem badges appear a moment later.
+  useEffect(() => afterNextPaint(() => store.getState().flushValidation()), [store]);
 
   // Credential problems are checked against the credential store once it is loaded.
   useEffect(() => {

@@ -1,9 +1,9 @@
 import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { Component, memo, useMemo, type ReactNode } from 'react';
 
-import { outputPorts } from '../catalogue/catalogue.js';
 import { useCatalogue } from '../catalogue/context.js';
 import { Icon } from '../ui/icons.js';
+import { portFraction } from './nodeGeometry.js';
 import { useEditorStore } from './store/context.js';
 import type { CanvasNode } from './store/types.js';
 
@@ -13,7 +13,7 @@ const COMPACT_ZOOM = 0.35;
 /** Draws one flow node: icon, label, summary, problem badge, test-run status and ports. */
 function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
   const catalogue = useCatalogue();
-  const { node } = data;
+  const { node, ports } = data;
   const definition = catalogue.get(node.type);
 
   // Narrow selectors: each returns a value that changes only for this node.
@@ -24,11 +24,11 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
   // crosses the threshold, not on every pan or zoom step.
   const compact = useStore((state) => state.transform[2] < COMPACT_ZOOM);
 
-  const ports = useMemo(
-    () => (definition ? outputPorts(definition, node.config) : ['out']),
-    [definition, node.config],
+  // Compact nodes show no summary, so they skip the config parse that it needs.
+  const summary = useMemo(
+    () => (compact ? '' : summarize(definition, node.config)),
+    [compact, definition, node.config],
   );
-  const summary = useMemo(() => summarize(definition, node.config), [definition, node.config]);
   const label = node.label || definition?.label || node.type;
 
   const classes = [
@@ -82,7 +82,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
           id={port}
           type="source"
           position={Position.Bottom}
-          style={{ left: `${((index + 1) / (ports.length + 1)) * 100}%` }}
+          style={{ left: `${portFraction(index, ports.length) * 100}%` }}
           className={`port port-${port}`}
           title={port}
         >

@@ -30,8 +30,8 @@ export function Toolbar({ status, onSave, onPublish, onHelp }: ToolbarProps) {
   async function autoLayout() {
     setLayoutError(null);
     try {
-      const { document, measured, commit } = store.getState();
-      const operation = await layoutOperation(document, measured);
+      const { document, commit } = store.getState();
+      const operation = await layoutOperation(document);
       if (operation.type === 'moveNodes' && operation.moves.length === 0) return;
       commit(operation);
       requestAnimationFrame(() => void fitView({ duration: 300 }));

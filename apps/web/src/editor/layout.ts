@@ -1,8 +1,7 @@
 import type { FlowDocument, FlowOperation } from '@scimflow/flow';
 import type { ELK } from 'elkjs/lib/elk-api.js';
 
-// Size used for nodes React Flow has not measured yet (off-screen nodes in a large flow).
-const DEFAULT_SIZE = { width: 240, height: 72 };
+import { NODE_HEIGHT, NODE_WIDTH } from './nodeGeometry.js';
 
 // elkjs is large, so it loads on the first layout instead of with the editor.
 let elk: Promise<ELK> | undefined;
@@ -15,10 +14,7 @@ function loadElk() {
  * Lays the flow out top to bottom with ELK's layered algorithm and returns the moves that
  * place each node, as one operation for one undo step.
  */
-export async function layoutOperation(
-  document: FlowDocument,
-  measured: Record<string, { width: number; height: number }>,
-): Promise<FlowOperation> {
+export async function layoutOperation(document: FlowDocument): Promise<FlowOperation> {
   const graph = await (
     await loadElk()
   ).layout({
@@ -31,7 +27,8 @@ export async function layoutOperation(
     },
     children: document.nodes.map((node) => ({
       id: node.id,
-      ...(measured[node.id] ?? DEFAULT_SIZE),
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
     })),
     edges: document.edges.map((edge) => ({
       id: edge.id,

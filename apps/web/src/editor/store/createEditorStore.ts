@@ -12,7 +12,10 @@ import { buildCanvasEdges, buildCanvasNodes } from './view.js';
 
 export type EditorStore = StoreApi<EditorState>;
 
-/** Creates the store of one open editor: document, history, selection, problems and test run. */
+/**
+ * Creates the store of one open editor: document, history, selection, problems and test run.
+ * The draft is not validated yet: call `flushValidation` once the canvas is drawn.
+ */
 export function createEditorStore(
   flowId: string,
   document: FlowDocument,
@@ -28,9 +31,8 @@ export function createEditorStore(
 
   const state = store.getState();
   store.setState({
-    canvasNodes: buildCanvasNodes([], document, state.selectedNodeIds, state.measured),
+    canvasNodes: buildCanvasNodes([], document, state.selectedNodeIds, catalogue),
     canvasEdges: buildCanvasEdges([], document, state.selectedEdgeIds),
   });
-  state.revalidate();
   return store;
 }

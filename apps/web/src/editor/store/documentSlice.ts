@@ -39,7 +39,7 @@ export function storeDocument(
     revision: state.revision + 1,
     selectedNodeIds,
     selectedEdgeIds,
-    canvasNodes: buildCanvasNodes(state.canvasNodes, document, selectedNodeIds, state.measured),
+    canvasNodes: buildCanvasNodes(state.canvasNodes, document, selectedNodeIds, state.catalogue),
     canvasEdges: buildCanvasEdges(state.canvasEdges, document, selectedEdgeIds),
   });
 

@@ -14,8 +14,11 @@ import { freePosition } from '../Palette.js';
 import { createEditorStore } from './createEditorStore.js';
 import { VALIDATION_DELAY_MS } from './problemsSlice.js';
 
+// The editor validates once the canvas is drawn. These tests start from a validated draft.
 function newStore(document = sampleDocument()) {
-  return createEditorStore('flow-1', document, fixtureCatalogue);
+  const store = createEditorStore('flow-1', document, fixtureCatalogue);
+  store.getState().flushValidation();
+  return store;
 }
 
 function dragNode(
@@ -187,6 +190,62 @@ describe('editor store', () => {
     const store = newStore();
     dragNode(store, 'check', [{ x: 9, y: 9 }]);
     expect(store.getState().validationPending).toBe(false);
+  });
+});
+
+describe('first validation', () => {
+  const invalid = () =>
+    sampleDocument({
+      nodes: [
+        ...sampleDocument().nodes,
+        {
+          id: 'call',
+          type: 'http.request',
+          position: { x: 0, y: 240 },
+          config: { url: 'http://127.0.0.1:9/hook' },
+          credential: 'Old token',
+        },
+      ],
+      edges: [
+        ...sampleDocument().edges,
+        { id: 'check.true->call', source: 'check', sourceHandle: 'true', target: 'call' },
+      ],
+    });
+
+  it('waits for flushValidation', () => {
+    const store = createEditorStore('flow-1', invalid(), fixtureCatalogue);
+    expect(store.getState().validationPending).toBe(true);
+    expect(store.getState().problems).toEqual([]);
+
+    store.getState().flushValidation();
+    expect(store.getState().validationPending).toBe(false);
+    expect(store.getState().problemCounts['call']).toEqual({ errors: 1, warnings: 0 });
+  });
+
+  it('uses credentials loaded before it', () => {
+    const store = createEditorStore('flow-1', invalid(), fixtureCatalogue);
+    store.getState().setKnownCredentials([{ name: 'Old token', type: 'http.bearer' }]);
+    expect(store.getState().problems).toEqual([]);
+
+    store.getState().flushValidation();
+    expect(store.getState().problems).toEqual([]);
+  });
+
+  it('revalidates for credentials loaded after it', () => {
+    vi.useFakeTimers();
+    try {
+      const store = createEditorStore('flow-1', invalid(), fixtureCatalogue);
+      store.getState().flushValidation();
+      expect(store.getState().problemCounts['call']?.errors).toBe(1);
+
+      store.getState().setKnownCredentials([{ name: 'Old token', type: 'http.bearer' }]);
+      expect(store.getState().validationPending).toBe(true);
+      vi.advanceTimersByTime(VALIDATION_DELAY_MS);
+      expect(store.getState().validationPending).toBe(false);
+      expect(store.getState().problems).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

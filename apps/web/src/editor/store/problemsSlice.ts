@@ -9,7 +9,11 @@ import type { EditorState, ProblemsSlice } from './types.js';
  */
 export const VALIDATION_DELAY_MS = 200;
 
-/** Validation problems of the draft, recomputed shortly after every change that is not a move. */
+/**
+ * Validation problems of the draft, recomputed shortly after every change that is not a move.
+ * A new store starts with validation pending, so the editor can draw the canvas first and
+ * validate after it (`flushValidation`).
+ */
 export const createProblemsSlice: StateCreator<EditorState, [], [], ProblemsSlice> = (set, get) => {
   // One timer per store, so two open editors never cancel each other's validation.
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -18,11 +22,12 @@ export const createProblemsSlice: StateCreator<EditorState, [], [], ProblemsSlic
     problems: [],
     problemCounts: {},
     knownCredentials: undefined,
-    validationPending: false,
+    validationPending: true,
 
     setKnownCredentials(credentials) {
       set({ knownCredentials: credentials });
-      get().revalidate();
+      // A pending validation reads the credentials when it runs.
+      if (!get().validationPending) get().scheduleRevalidate();
     },
 
     scheduleRevalidate() {

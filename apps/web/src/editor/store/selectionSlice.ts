@@ -4,7 +4,7 @@ import type { EditorState, SelectionSlice } from './types.js';
 import { buildCanvasEdges, buildCanvasNodes } from './view.js';
 
 /**
- * Selection, measured sizes and the React Flow change handlers. Moves inside a drag apply
+ * Selection and the React Flow change handlers. Moves inside a drag apply
  * live; `endDrag` records them as one step. Removal goes through `deleteSelection` in the
  * editor actions, so React Flow's own remove changes are ignored here.
  */
@@ -14,7 +14,6 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
 ) => ({
   selectedNodeIds: new Set(),
   selectedEdgeIds: new Set(),
-  measured: {},
   canvasNodes: [],
   canvasEdges: [],
   focus: null,
@@ -22,7 +21,6 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
   onNodesChange(changes) {
     const state = get();
     let selected: Set<string> | null = null;
-    let measured: EditorState['measured'] | null = null;
     const moves: { nodeId: string; position: { x: number; y: number } }[] = [];
 
     for (const change of changes) {
@@ -30,33 +28,17 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
         selected ??= new Set(state.selectedNodeIds);
         if (change.selected) selected.add(change.id);
         else selected.delete(change.id);
-      } else if (change.type === 'dimensions' && change.dimensions) {
-        const current = state.measured[change.id];
-        if (
-          current?.width === change.dimensions.width &&
-          current.height === change.dimensions.height
-        )
-          continue;
-        measured ??= { ...state.measured };
-        measured[change.id] = { width: change.dimensions.width, height: change.dimensions.height };
       } else if (change.type === 'position' && change.position) {
         if (!state.document.nodes.some((candidate) => candidate.id === change.id)) continue;
         moves.push({ nodeId: change.id, position: change.position });
       }
     }
 
-    if (selected || measured) {
-      const selectedNodeIds = selected ?? state.selectedNodeIds;
-      const nextMeasured = measured ?? state.measured;
+    // Nodes declare their size (see nodeGeometry.ts), so React Flow sends no dimension changes.
+    if (selected) {
       set({
-        selectedNodeIds,
-        measured: nextMeasured,
-        canvasNodes: buildCanvasNodes(
-          state.canvasNodes,
-          state.document,
-          selectedNodeIds,
-          nextMeasured,
-        ),
+        selectedNodeIds: selected,
+        canvasNodes: buildCanvasNodes(state.canvasNodes, state.document, selected, state.catalogue),
       });
     }
 
@@ -97,7 +79,7 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
         state.canvasNodes,
         state.document,
         selectedNodeIds,
-        state.measured,
+        state.catalogue,
       ),
       canvasEdges: buildCanvasEdges(state.canvasEdges, state.document, selectedEdgeIds),
     });

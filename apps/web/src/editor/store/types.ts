@@ -4,8 +4,8 @@ import type { Edge, EdgeChange, Node, NodeChange } from '@xyflow/react';
 import type { Execution, Problem, Step } from '../../api/types.js';
 import type { Catalogue } from '../../catalogue/catalogue.js';
 
-/** Data of a canvas node: the flow node it draws. */
-export type CanvasNodeData = { node: FlowNode };
+/** Data of a canvas node: the flow node it draws and the node's output ports, in order. */
+export type CanvasNodeData = { node: FlowNode; ports: readonly string[] };
 export type CanvasNode = Node<CanvasNodeData, 'flowNode'>;
 export type CanvasEdge = Edge;
 
@@ -60,7 +60,6 @@ export interface FocusRequest {
 export interface SelectionSlice {
   selectedNodeIds: ReadonlySet<string>;
   selectedEdgeIds: ReadonlySet<string>;
-  measured: Record<string, { width: number; height: number }>;
   /** The React Flow view of the document, rebuilt so unchanged nodes keep their identity. */
   canvasNodes: CanvasNode[];
   canvasEdges: CanvasEdge[];

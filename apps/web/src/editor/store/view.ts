@@ -1,39 +1,46 @@
-import type { FlowDocument } from '@scimflow/flow';
+import type { FlowDocument, FlowNode } from '@scimflow/flow';
 
-import type { CanvasEdge, CanvasNode, EditorState } from './types.js';
+import { outputPorts, type Catalogue } from '../../catalogue/catalogue.js';
+import { NODE_HEIGHT, NODE_WIDTH, nodeHandles } from '../nodeGeometry.js';
+import type { CanvasEdge, CanvasNode } from './types.js';
+
+const NODE_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
 
 /**
  * Rebuilds the React Flow nodes from the document, reusing each previous node object whose
- * flow node, selection and measured size are unchanged, so memoized node components skip
- * re-rendering when one node of a large flow changes.
+ * flow node and selection are unchanged, so memoized node components skip re-rendering when
+ * one node of a large flow changes. Each node carries its size and handles, so React Flow
+ * draws it and its edges without measuring it first.
  */
 export function buildCanvasNodes(
   previous: readonly CanvasNode[],
   document: FlowDocument,
   selected: ReadonlySet<string>,
-  measured: EditorState['measured'],
+  catalogue: Catalogue,
 ): CanvasNode[] {
   const byId = new Map(previous.map((node) => [node.id, node]));
   return document.nodes.map((node) => {
     const prior = byId.get(node.id);
     const isSelected = selected.has(node.id);
-    const size = measured[node.id];
-    if (
-      prior &&
-      prior.data.node === node &&
-      prior.selected === isSelected &&
-      prior.measured === size
-    )
-      return prior;
-    return {
-      id: node.id,
-      type: 'flowNode',
-      position: node.position,
-      data: { node },
-      selected: isSelected,
-      measured: size,
-    };
+    if (prior && prior.data.node === node && prior.selected === isSelected) return prior;
+    if (prior && prior.data.node === node) return { ...prior, selected: isSelected };
+    return canvasNode(node, isSelected, catalogue);
   });
+}
+
+function canvasNode(node: FlowNode, selected: boolean, catalogue: Catalogue): CanvasNode {
+  const definition = catalogue.get(node.type);
+  const ports = definition ? outputPorts(definition, node.config) : ['out'];
+  return {
+    id: node.id,
+    type: 'flowNode',
+    position: node.position,
+    data: { node, ports },
+    selected,
+    ...NODE_SIZE,
+    measured: NODE_SIZE,
+    handles: nodeHandles(ports, !definition?.isTrigger),
+  };
 }
 
 /** Rebuilds the React Flow edges from the document, reusing unchanged edge objects. */
@@ -57,6 +64,7 @@ export function buildCanvasEdges(
     }
     return {
       id: edge.id,
+      type: 'flowEdge',
       source: edge.source,
       target: edge.target,
       sourceHandle: edge.sourceHandle,
