@@ -13,6 +13,7 @@ import {
 } from './credential-schemas.js';
 import { isCredentialType } from './credential-codec.js';
 import {
+  CredentialInUseError,
   CredentialNameTakenError,
   CredentialStore,
   type CredentialRow,
@@ -121,7 +122,8 @@ export async function credentialRoutes(app: FastifyInstance): Promise<void> {
     '/credentials/:id',
     documented({
       tag: TAG,
-      summary: 'Rename a credential or replace its data; secret fields left out stay as they were',
+      summary:
+        'Rename a credential or replace its data; secret fields left out stay as they were. A rename updates every flow draft that uses the old name, and published versions keep resolving the old name to this credential',
       params: CredentialIdParams,
       body: UpdateCredentialBody,
       response: CredentialSchema,
@@ -130,7 +132,10 @@ export async function credentialRoutes(app: FastifyInstance): Promise<void> {
       const row = await load(request.params);
       const body = UpdateCredentialBody.parse(request.body ?? {});
       const updated = await withNameCheck(() => credentials.update(row, body));
-      request.log.info({ credentialId: row.id }, 'credential updated');
+      request.log.info(
+        { credentialId: row.id, renamed: updated.name !== row.name },
+        'credential updated',
+      );
       return describe(updated);
     },
   );
@@ -139,13 +144,20 @@ export async function credentialRoutes(app: FastifyInstance): Promise<void> {
     '/credentials/:id',
     documented({
       tag: TAG,
-      summary: 'Delete a credential',
+      summary:
+        'Delete a credential; 409 naming the flows while a flow draft or a published version of an enabled flow uses it',
       params: CredentialIdParams,
       status: 204,
     }),
     async (request, reply) => {
       const row = await load(request.params);
-      await credentials.delete(row.id);
+      try {
+        await credentials.delete(row);
+      } catch (error) {
+        if (error instanceof CredentialInUseError)
+          throw new AdminError(409, 'credential_in_use', error.message);
+        throw error;
+      }
       request.log.info({ credentialId: row.id }, 'credential deleted');
       return reply.status(204).send();
     },

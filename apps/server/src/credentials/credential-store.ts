@@ -11,6 +11,13 @@ import {
   sealSecrets,
   splitCredentialData,
 } from './credential-codec.js';
+import {
+  describeFlowUse,
+  flowsUsing,
+  renameInDrafts,
+  type FlowUse,
+} from './credential-references.js';
+import { forgetRenames, formerNames, reclaimName, recordRename } from './credential-renames.js';
 import type { CredentialTable } from './credential-tables.js';
 
 export type CredentialRow = CredentialTable;
@@ -20,6 +27,21 @@ export class CredentialNameTakenError extends Error {
   constructor(readonly credentialName: string) {
     super(
       `A credential named "${credentialName}" already exists (names ignore case). Choose another name.`,
+    );
+  }
+}
+
+/** Thrown when flows use the credential that a request deletes. */
+export class CredentialInUseError extends Error {
+  constructor(
+    readonly credentialName: string,
+    readonly uses: FlowUse[],
+  ) {
+    const flows = uses.map(describeFlowUse).join(', ');
+    const one = uses.length === 1;
+    super(
+      `Credential "${credentialName}" is used by ${one ? 'flow' : 'flows'} ${flows}, so it was not deleted. ` +
+        `Choose another credential in ${one ? 'that flow, or disable it' : 'those flows, or disable them'}.`,
     );
   }
 }
@@ -41,7 +63,11 @@ export class CredentialStore {
     return this.db.selectFrom('credentials').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  /** Stores a credential whose data already fits its type's schema. Throws CredentialNameTakenError. */
+  /**
+   * Stores a credential whose data already fits its type's schema. The name is taken back from
+   * the rename history, so flows that reference it mean this credential from now on. Throws
+   * CredentialNameTakenError.
+   */
   async create(
     name: string,
     type: CredentialType,
@@ -61,7 +87,12 @@ export class CredentialStore {
       updated_at: now,
     };
 
-    await this.write(name, () => this.db.insertInto('credentials').values(row).execute());
+    await this.write(name, () =>
+      this.db.transaction().execute(async (trx) => {
+        await trx.insertInto('credentials').values(row).execute();
+        await reclaimName(trx, name);
+      }),
+    );
     return row;
   }
 
@@ -69,10 +100,10 @@ export class CredentialStore {
    * Renames the credential and/or replaces its data. `data` replaces the non-secret fields, while a
    * secret field that `data` leaves out keeps its stored value. The merged data is checked with
    * the type's schema; a failure throws a ZodError whose paths start with `data`.
+   *
+   * A rename, in the same transaction, rewrites the references in every flow draft to the new
+   * name and records the old name, so published versions that reference it still resolve.
    */
-  // TODO: flows reference credentials by name, so a rename (and a delete) leaves nodes that use
-  // the old name failing validation and their live runs failing with CredentialNotFoundError.
-  // Rejecting or cascading the change needs a reference index that does not exist yet.
   async update(
     row: CredentialRow,
     changes: { name?: string; data?: Record<string, unknown> },
@@ -92,23 +123,38 @@ export class CredentialStore {
     }
 
     await this.write(updated.name, () =>
-      this.db
-        .updateTable('credentials')
-        .set({
-          name: updated.name,
-          name_lower: updated.name_lower,
-          fields: updated.fields,
-          secrets: updated.secrets,
-          updated_at: updated.updated_at,
-        })
-        .where('id', '=', row.id)
-        .execute(),
+      this.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('credentials')
+          .set({
+            name: updated.name,
+            name_lower: updated.name_lower,
+            fields: updated.fields,
+            secrets: updated.secrets,
+            updated_at: updated.updated_at,
+          })
+          .where('id', '=', row.id)
+          .execute();
+        if (updated.name !== row.name) await renameReferences(trx, row, updated);
+      }),
     );
     return updated;
   }
 
-  async delete(id: string): Promise<void> {
-    await this.db.deleteFrom('credentials').where('id', '=', id).execute();
+  /**
+   * Deletes the credential and its rename history. Throws CredentialInUseError, and deletes
+   * nothing, while a flow draft or a published version of an enabled flow uses the credential
+   * under its name or a former name.
+   */
+  async delete(row: CredentialRow): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const names = [row.name, ...(await formerNames(trx, row.id))];
+      const uses = await flowsUsing(trx, names);
+      if (uses.length > 0) throw new CredentialInUseError(row.name, uses);
+
+      await forgetRenames(trx, row.id);
+      await trx.deleteFrom('credentials').where('id', '=', row.id).execute();
+    });
   }
 
   /** Returns the credential with its secrets decrypted, for a connection test or a node run. */
@@ -133,6 +179,21 @@ export class CredentialStore {
       throw error;
     }
   }
+}
+
+/**
+ * Moves flow drafts from the credential's old names to its new one and records the old name.
+ * Its former names count too, so a draft saved with one of them after an earlier rename follows.
+ */
+async function renameReferences(
+  trx: Kysely<Database>,
+  before: CredentialRow,
+  after: CredentialRow,
+): Promise<void> {
+  const former = await formerNames(trx, before.id);
+  await reclaimName(trx, after.name);
+  await recordRename(trx, before.id, before.name, after.updated_at);
+  await renameInDrafts(trx, [before.name, ...former], after.name, after.updated_at);
 }
 
 /** Merges new data over a stored credential and checks the result with the type's schema. */

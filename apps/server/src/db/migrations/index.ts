@@ -5,6 +5,7 @@ import * as flows from './0100_flows.js';
 import * as credentials from './0101_credentials.js';
 import * as runtime from './0201_runtime.js';
 import * as runtimeStepOrder from './0202_runtime_step_order.js';
+import * as credentialRenames from './0203_credential_renames.js';
 
 /**
  * Every schema migration, applied in key order. Areas append their own file here
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0101_credentials': credentials,
   '0201_runtime': runtime,
   '0202_runtime_step_order': runtimeStepOrder,
+  '0203_credential_renames': credentialRenames,
 };
