@@ -32,6 +32,8 @@ export function CredentialDialog({ credential, types, onClose, onSaved }: Creden
     ),
   );
   const form = credentialForm(type);
+  const renaming =
+    credential !== undefined && name.trim() !== '' && name.trim() !== credential.name;
 
   const save = useMutation({
     mutationFn: () => {
@@ -69,6 +71,12 @@ export function CredentialDialog({ credential, types, onClose, onSaved }: Creden
             maxLength={200}
             placeholder="GitHub acme-corp"
           />
+          {renaming && (
+            <span className="help" role="status">
+              Flows that use “{credential.name}” switch to the new name when you save: their drafts
+              are updated, and published versions keep working.
+            </span>
+          )}
         </label>
         <label>
           Type

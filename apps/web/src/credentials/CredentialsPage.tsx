@@ -158,7 +158,7 @@ function DeleteCredential({
       message={
         remove.isError
           ? `Could not delete the credential: ${describeError(remove.error)}`
-          : 'Nodes that use this credential fail validation until you pick another one.'
+          : 'If flows still use this credential, it stays, and the flows that use it are listed here.'
       }
       confirmLabel="Delete credential"
       danger
