@@ -48,9 +48,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
     >
       {!definition?.isTrigger && <Handle type="target" position={Position.Top} />}
       {compact ? (
-        <div className="flow-node-header">
-          <span className={`flow-node-icon category-${definition?.category ?? 'unknown'}`} />
-        </div>
+        <span className={`flow-node-icon category-${definition?.category ?? 'unknown'}`} />
       ) : (
         <>
           <div className="flow-node-header">
@@ -86,7 +84,7 @@ function FlowNodeView({ id, data, selected }: NodeProps<CanvasNode>) {
           className={`port port-${port}`}
           title={port}
         >
-          {ports.length > 1 && <span className="port-label">{port}</span>}
+          {ports.length > 1 && !compact && <span className="port-label">{port}</span>}
         </Handle>
       ))}
     </div>
