@@ -16,8 +16,9 @@ export interface FlowUse {
  * the `credentials` list, to `newName`. Returns the ids of the flows it changed. Published
  * versions stay as they are, because executions and the version caches assume they never change.
  */
-// NOTE: a designer tab that loaded a draft before the rename saves the old name back. Runs still
-// resolve it through the rename history, but validation reports the credential as not found.
+// NOTE: a designer tab that loaded the draft before the rename, or restoring a version published
+// before it, puts the old name back in the draft. Runs still resolve it through the rename
+// history, but validation reports the credential as not found until another one is chosen.
 export async function renameInDrafts(
   trx: Kysely<Database>,
   oldNames: readonly string[],
