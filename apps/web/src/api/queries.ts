@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
+import type { ApiClient } from './client.js';
 import { useApi } from './context.js';
 import type { ExecutionFilters } from './types.js';
 
@@ -21,15 +22,20 @@ export function useFlows() {
   return useQuery({ queryKey: queryKeys.flows, queryFn: api.listFlows, refetchInterval: 15_000 });
 }
 
-export function useFlow(id: string) {
-  const api = useApi();
+/** Query of one flow, shared by `useFlow` and the prefetch that starts when a flow opens. */
+export function flowQuery(api: ApiClient, id: string) {
   // The editor owns the draft once loaded, so a background refetch must not replace it.
-  return useQuery({
+  return queryOptions({
     queryKey: queryKeys.flow(id),
     queryFn: () => api.getFlow(id),
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
+}
+
+export function useFlow(id: string) {
+  const api = useApi();
+  return useQuery(flowQuery(api, id));
 }
 
 export function useVersions(id: string) {

@@ -1,5 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ComponentType } from 'react';
 
+import { useApi } from '../api/context.js';
+import { flowQuery } from '../api/queries.js';
 import { ErrorNotice, Loading } from '../ui/feedback.js';
 
 type FlowEditorPage = ComponentType<{ flowId: string }>;
@@ -34,6 +37,14 @@ type LoadState =
 export function FlowEditorRoute({ flowId }: { flowId: string }) {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const api = useApi();
+  const queryClient = useQueryClient();
+
+  // The flow downloads while the editor's chunk loads, and the editor page reads it from the
+  // query cache. After a failed prefetch, the page fetches the flow again and shows any error.
+  useEffect(() => {
+    void queryClient.prefetchQuery(flowQuery(api, flowId));
+  }, [api, queryClient, flowId]);
 
   useEffect(() => {
     let current = true;
