@@ -16,9 +16,9 @@ export interface FlowUse {
  * the `credentials` list, to `newName`. Returns the ids of the flows it changed. Published
  * versions stay as they are, because executions and the version caches assume they never change.
  */
-// NOTE: a designer tab that loaded the draft before the rename, or restoring a version published
-// before it, puts the old name back in the draft. Runs still resolve it through the rename
-// history, but validation reports the credential as not found until another one is chosen.
+// NOTE: a designer tab that loaded the draft before the rename puts the old name back when it
+// saves. Runs still resolve it through the rename history, but validation reports the
+// credential as not found until another one is chosen. Restoring a version maps old names.
 export async function renameInDrafts(
   trx: Kysely<Database>,
   oldNames: readonly string[],

@@ -4,6 +4,7 @@ import { canPublish, validateFlow } from '@scimflow/flow';
 import { createValidationContext } from '@scimflow/nodes';
 import { AdminError } from '../admin/admin-errors.js';
 import { isUniqueViolation } from '../db/database.js';
+import { useCurrentCredentialNames } from '../credentials/current-names.js';
 import { knownCredentials } from '../credentials/known-credentials.js';
 import { documented } from '../openapi/route-doc.js';
 import { loadFlow, withNameCheck } from './flow-errors.js';
@@ -116,6 +117,7 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
       const { flow, row } = await loadVersion(request.params);
       // The current name stays, so restoring never collides with a flow named like an old version.
       const document = { ...readDocument(flow.id, row.version, row.document), name: flow.name };
+      await useCurrentCredentialNames(db, document);
       const restored = await withNameCheck(() => flows.saveDraft(flow, document));
       request.log.info({ flowId: flow.id, version: row.version }, 'flow version restored');
 

@@ -192,6 +192,21 @@ describe('credential rename', () => {
     await expect(tokenFor('OCCUPIED')).rejects.toBeInstanceOf(CredentialNotFoundError);
   });
 
+  it('restoring an older version uses the new name', async () => {
+    const id = await createCredential('Restore source');
+    const flowId = await createFlow('Rename restore', 'Restore source');
+    await publish(flowId);
+    await rename(id, 'Restore target');
+
+    const restored = await admin.request('POST', `/api/flows/${flowId}/versions/1/restore`);
+
+    expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+    expect(restored.body.draft.nodes[1].credential).toBe('Restore target');
+    expect(restored.body.draft.credentials).toEqual([
+      { name: 'Restore target', type: 'github.token' },
+    ]);
+  });
+
   it('data-only update rewrites no draft', async () => {
     const id = await createCredential('Data only');
     const flowId = await createFlow('Data only flow', 'Data only');
