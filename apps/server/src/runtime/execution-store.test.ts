@@ -9,7 +9,7 @@ import { openDatabase, type OpenDatabase } from '../db/database.js';
 import { WriteQueue } from '../db/write-queue.js';
 import { SqlExecutionStore } from './execution-store.js';
 import { RuntimeStatements } from './runtime-statements.js';
-import { SqlJournal } from './sql-journal.js';
+import { positionedRow, SqlJournal } from './sql-journal.js';
 import type { ExecutionTable } from './tables.js';
 
 /*
@@ -298,5 +298,31 @@ describe.each(variants)('step journal with $name', (variant) => {
     await journal.saveStep(step('quiet', { requests: [] }));
 
     expect(await journal.loadSteps('e-journal')).toEqual([]);
+  });
+});
+
+describe('held step rows', () => {
+  it('writes a held step with the completion', async () => {
+    const statements = statementsOf(database);
+    const store = new SqlExecutionStore(database.db, 0, statements);
+    const journal = new SqlJournal(database.db, statements);
+    const id = await insert('a', { id: 'e-journal' });
+    await store.claimNext({ workerId: 'w1', now: NOW, leaseUntil: NOW + 100 });
+
+    const attempt = journal.saveStep(step('post'));
+    statements.holdFinalStep('e-journal', 'post', () =>
+      positionedRow(step('post', { status: 'succeeded', output: { id: 3 } })),
+    );
+    await attempt;
+    const beforeCompletion = await journal.loadSteps('e-journal');
+    await store.complete(id, 'w1', { status: 'succeeded' });
+    const steps = await journal.loadSteps('e-journal');
+
+    // The queued attempt save gave way to the held row, which the completion wrote.
+    expect(beforeCompletion).toEqual([]);
+    expect(steps).toHaveLength(1);
+    expect(steps[0]!.status).toBe('succeeded');
+    expect(steps[0]!.output).toEqual({ id: 3 });
+    expect((await statusOf(id)).status).toBe('succeeded');
   });
 });

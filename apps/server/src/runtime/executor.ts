@@ -4,6 +4,7 @@ import type { ResolvedCredential } from '@scimflow/nodes';
 import {
   runExecution,
   type ClaimedExecution,
+  type ExecutionInput,
   type ExecutionOutcome,
   type ExecutionResult,
   type HttpClientFactory,
@@ -14,7 +15,8 @@ import type { Database } from '../db/schema.js';
 import type { PublishedFlow } from './flow-source.js';
 import { recordExecutionRun } from './runtime-metrics.js';
 import type { ExecutionToRun, RuntimeStatements } from './runtime-statements.js';
-import { SqlJournal, stepFromRow } from './sql-journal.js';
+import { HoldingJournal } from './holding-journal.js';
+import { positionedRow, SqlJournal, stepFromRow } from './sql-journal.js';
 import { VersionCache } from './version-cache.js';
 
 /** Returns the decrypted credential with this name, or undefined when none exists. */
@@ -87,7 +89,7 @@ export class Executor {
       'execution started',
     );
     const startedAt = Date.now();
-    const result = await runExecution({
+    const result = await this.run(journal, {
       executionId: execution.id,
       document: version.document,
       event,
@@ -138,6 +140,34 @@ export class Executor {
   }
 
   /**
+   * Runs the execution. With a `HoldingJournal`, the last step's final save of a succeeded
+   * execution is handed to the completion, which writes it with the execution's status. A failed
+   * execution's held save is written here, because a retry requeues it on Kysely.
+   */
+  private async run(journal: Journal, input: ExecutionInput): Promise<ExecutionResult> {
+    if (!(journal instanceof HoldingJournal) || !this.options.statements)
+      return runExecution(input);
+
+    let result: ExecutionResult;
+    try {
+      result = await runExecution(input);
+    } catch (error) {
+      await journal.flush().catch(() => undefined);
+      throw error;
+    }
+
+    const held = result.status === 'succeeded' ? journal.takeHeld() : undefined;
+    if (held) {
+      this.options.statements.holdFinalStep(input.executionId, held.nodeId, () =>
+        positionedRow(held),
+      );
+    } else {
+      await journal.flush();
+    }
+    return result;
+  }
+
+  /**
    * Loads an execution with its event, and the journal to run it with. With prepared statements
    * the journaled steps load in the same read, and the returned journal hands them out.
    */
@@ -148,11 +178,7 @@ export class Executor {
     if (statements) {
       const loaded = await statements.loadExecutionWithSteps(id);
       if (!loaded) return { execution: undefined, journal: this.journal };
-      const steps = loaded.steps.map(stepFromRow);
-      const journal: Journal = {
-        loadSteps: async () => steps,
-        saveStep: (record) => this.journal.saveStep(record),
-      };
+      const journal = new HoldingJournal(this.journal, loaded.steps.map(stepFromRow));
       return { execution: loaded.execution, journal };
     }
 

@@ -38,9 +38,9 @@ export interface ClaimedRow {
 /** Parameters of the step upsert: a whole `execution_steps` row. */
 type StepRow = ExecutionStepTable & Record<string, unknown>;
 
-/** A step save waiting in the write queue. */
+/** A step save waiting in the write queue. A save that `holdFinalStep` dropped has no row. */
 interface PendingStep {
-  buildRow: () => ExecutionStepTable;
+  buildRow: (() => ExecutionStepTable) | undefined;
   committed: Promise<void>;
 }
 
@@ -72,6 +72,8 @@ export class RuntimeStatements {
   private readonly claimExpired: BetterSqlite3.Statement;
   /** Step saves queued and not yet run, by execution and node id. */
   private readonly pendingSteps = new Map<string, PendingStep>();
+  /** Final step rows that the completion of their execution writes, by execution id. */
+  private readonly heldSteps = new Map<string, () => ExecutionStepTable>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -208,7 +210,7 @@ export class RuntimeStatements {
    * step's final save usually meet that way.
    */
   saveStep(executionId: string, nodeId: string, buildRow: () => ExecutionStepTable): Promise<void> {
-    const key = `${executionId}\u0000${nodeId}`;
+    const key = stepKey(executionId, nodeId);
     const pending = this.pendingSteps.get(key);
     if (pending) {
       pending.buildRow = buildRow;
@@ -219,16 +221,32 @@ export class RuntimeStatements {
     this.pendingSteps.set(key, entry);
     entry.committed = this.writes.run(() => {
       this.pendingSteps.delete(key);
-      this.upsertStep.run(entry.buildRow() as StepRow);
+      const row = entry.buildRow?.();
+      if (row) this.upsertStep.run(row as StepRow);
     });
     return entry.committed;
   }
 
   /**
-   * Marks a running execution finished as `finish` does, then claims as `claim` does (first an
-   * execution with an expired lease when `expiredFirst`, else a queued one), in one write.
-   * Resolves once committed, with the claimed row and whether an expired lease was looked for
-   * in vain.
+   * Holds back the final row of an execution's last step until the execution completes: `finish`
+   * and `finishAndClaim` write it in their own write, before the execution's new status, so the
+   * two commit together or not at all. A queued save of the same step is dropped, because the
+   * held row replaces it.
+   *
+   * NOTE: when the completion fails, the held row is not written, and the step runs again after
+   * the lease expires, as after a crash between the step and its journal write.
+   */
+  holdFinalStep(executionId: string, nodeId: string, buildRow: () => ExecutionStepTable): void {
+    const pending = this.pendingSteps.get(stepKey(executionId, nodeId));
+    if (pending) pending.buildRow = undefined;
+    this.heldSteps.set(executionId, buildRow);
+  }
+
+  /**
+   * Marks a running execution finished as `finish` does (with its held step row), then claims
+   * as `claim` does (first an execution with an expired lease when `expiredFirst`, else a queued
+   * one), in one write. Resolves once committed, with the claimed row and whether an expired
+   * lease was looked for in vain.
    */
   finishAndClaim(
     finished: { id: string; status: ExecutionStatus; error: string | null },
@@ -236,6 +254,7 @@ export class RuntimeStatements {
     expiredFirst: boolean,
   ): Promise<{ claimed: ClaimedRow | undefined; noExpiredLease: boolean }> {
     return this.writes.run(() => {
+      this.writeHeldStep(finished.id);
       this.finishExecution.run({ ...finished, workerId: claim.workerId, finishedAt: Date.now() });
       const expired = expiredFirst
         ? (this.claimExpired.get(claim) as ClaimedRow | undefined)
@@ -247,16 +266,28 @@ export class RuntimeStatements {
   }
 
   /**
-   * Marks a running execution finished if `workerId` still holds its lease, and resolves once
-   * the change is committed.
+   * Writes the execution's held step row, if any, and marks the execution finished if `workerId`
+   * still holds its lease. Resolves once both are committed.
    */
   async finish(
     id: string,
     workerId: string,
     outcome: { status: ExecutionStatus; error: string | null },
   ): Promise<void> {
-    await this.writes.run(() =>
-      this.finishExecution.run({ id, workerId, ...outcome, finishedAt: Date.now() }),
-    );
+    await this.writes.run(() => {
+      this.writeHeldStep(id);
+      this.finishExecution.run({ id, workerId, ...outcome, finishedAt: Date.now() });
+    });
   }
+
+  private writeHeldStep(executionId: string): void {
+    const buildRow = this.heldSteps.get(executionId);
+    if (!buildRow) return;
+    this.heldSteps.delete(executionId);
+    this.upsertStep.run(buildRow() as StepRow);
+  }
+}
+
+function stepKey(executionId: string, nodeId: string): string {
+  return `${executionId}\u0000${nodeId}`;
 }

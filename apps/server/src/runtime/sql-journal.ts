@@ -37,14 +37,13 @@ export class SqlJournal implements Journal {
     if (record.status === 'running' && record.requests.length === 0) return;
 
     if (this.statements) {
-      await this.statements.saveStep(record.executionId, record.nodeId, () => ({
-        ...stepToRow(record),
-        position: nextPosition(),
-      }));
+      await this.statements.saveStep(record.executionId, record.nodeId, () =>
+        positionedRow(record),
+      );
       return;
     }
 
-    const row = { ...stepToRow(record), position: nextPosition() };
+    const row = positionedRow(record);
     await this.db
       .insertInto('execution_steps')
       .values(row)
@@ -79,6 +78,11 @@ let lastPosition = 0;
 function nextPosition(): number {
   lastPosition = Math.max(lastPosition + 1, Date.now() * 1_000);
   return lastPosition;
+}
+
+/** Builds the stored row of a step record with the next position, for an insert. */
+export function positionedRow(record: StepRecord): ExecutionStepTable {
+  return { ...stepToRow(record), position: nextPosition() };
 }
 
 function json(value: unknown): string | null {
