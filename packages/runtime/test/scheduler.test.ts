@@ -210,6 +210,30 @@ describe('ExecutionScheduler', () => {
     ]);
   });
 
+  it('stops many idle workers without listener warnings', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    scheduler = new ExecutionScheduler({
+      store: new MemoryExecutionStore(),
+      workers: 16,
+      pollMs: 60_000,
+      execute: async () => ({ status: 'succeeded' }),
+    });
+    scheduler.start();
+    await scheduler.idle();
+
+    const started = Date.now();
+    await scheduler.stop();
+    scheduler = undefined;
+    // Node reports warnings on the next tick.
+    await sleep(10);
+    process.off('warning', onWarning);
+
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('rejects a worker count below one', () => {
     expect(
       () =>

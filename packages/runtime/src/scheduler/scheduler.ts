@@ -141,14 +141,20 @@ export class ExecutionScheduler {
       for (const waiter of waiters) waiter();
     }
 
+    // `stop` wakes every listed worker, so only a worker that comes here after it needs this
+    // check. A listener on the stop signal per idle worker would trip Node's listener warning
+    // beyond 10 workers.
+    if (this.stopping.signal.aborted) {
+      this.idleWorkers--;
+      return;
+    }
+
     const woken = new AbortController();
-    const stop = () => woken.abort();
-    this.wakeups.push(stop);
-    this.stopping.signal.addEventListener('abort', stop, { once: true });
+    const wakeUp = () => woken.abort();
+    this.wakeups.push(wakeUp);
     await this.options.clock.sleep(this.options.pollMs, woken.signal);
-    this.stopping.signal.removeEventListener('abort', stop);
     // After a poll timeout the wake-up is still listed, and `wakeOne` must not pick it.
-    const index = this.wakeups.indexOf(stop);
+    const index = this.wakeups.indexOf(wakeUp);
     if (index >= 0) this.wakeups.splice(index, 1);
     this.idleWorkers--;
   }
