@@ -87,6 +87,8 @@ export function Canvas() {
   // at zoom 1, and a large flow then draws again, zoomed out and without text. So the pane is
   // measured before React Flow renders, and React Flow's store starts at the fitted viewport,
   // because React Flow applies `defaultViewport` only after its first render.
+  // NOTE: a pane without a size when the editor opens, such as one hidden by CSS, starts at zoom 1
+  // instead of fitted.
   useLayoutEffect(() => {
     const pane = container.current;
     if (!pane) return;

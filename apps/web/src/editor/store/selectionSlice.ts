@@ -4,9 +4,9 @@ import type { EditorState, SelectionSlice } from './types.js';
 import { buildCanvasEdges, buildCanvasNodes } from './view.js';
 
 /**
- * Selection and the React Flow change handlers. Moves inside a drag apply
- * live; `endDrag` records them as one step. Removal goes through `deleteSelection` in the
- * editor actions, so React Flow's own remove changes are ignored here.
+ * Selection and the React Flow change handlers. Moves inside a drag apply live; `endDrag`
+ * records them as one step. Removal goes through `deleteSelection` in the editor actions, so
+ * React Flow's own remove changes are ignored here.
  */
 export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSlice> = (
   set,
