@@ -68,6 +68,24 @@ describe('editor store', () => {
     expect(store.getState().document.nodes[1]?.position).toEqual({ x: 50, y: 200 });
   });
 
+  it('moves several nodes and skips unknown ones', () => {
+    const store = newStore();
+    store.getState().beginDrag(['trigger', 'check']);
+    store.getState().onNodesChange([
+      { type: 'position', id: 'trigger', position: { x: 10, y: 10 }, dragging: true },
+      { type: 'position', id: 'check', position: { x: 10, y: 130 }, dragging: true },
+      { type: 'position', id: 'ghost', position: { x: 0, y: 0 }, dragging: true },
+    ]);
+    store.getState().endDrag();
+
+    const positions = store.getState().document.nodes.map((node) => node.position);
+    expect(positions).toEqual([
+      { x: 10, y: 10 },
+      { x: 10, y: 130 },
+    ]);
+    expect(store.getState().past).toHaveLength(1);
+  });
+
   it('keeps redo when the selection changes', () => {
     const store = newStore();
     addNode(store, 'http.request', { x: 0, y: 0 });

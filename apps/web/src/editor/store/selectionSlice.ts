@@ -21,6 +21,8 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
   onNodesChange(changes) {
     const state = get();
     let selected: Set<string> | null = null;
+    // Built on the first move, so dragging many selected nodes is not a scan per node.
+    let nodeIds: Set<string> | null = null;
     const moves: { nodeId: string; position: { x: number; y: number } }[] = [];
 
     for (const change of changes) {
@@ -29,7 +31,8 @@ export const createSelectionSlice: StateCreator<EditorState, [], [], SelectionSl
         if (change.selected) selected.add(change.id);
         else selected.delete(change.id);
       } else if (change.type === 'position' && change.position) {
-        if (!state.document.nodes.some((candidate) => candidate.id === change.id)) continue;
+        nodeIds ??= new Set(state.document.nodes.map((node) => node.id));
+        if (!nodeIds.has(change.id)) continue;
         moves.push({ nodeId: change.id, position: change.position });
       }
     }
