@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AdminError } from '../admin/admin-errors.js';
 import '../runtime/tables.js';
+import { orderedId } from '../db/ordered-id.js';
 
 /** The execution that an admin retry queued, and whether it is a new one. */
 export interface RetryResult {
@@ -64,7 +64,7 @@ export async function retryExecution(
     }
 
     const { seq: _seq, ...copy } = row;
-    const executionId = crypto.randomUUID();
+    const executionId = orderedId();
     await trx
       .insertInto('executions')
       .values({

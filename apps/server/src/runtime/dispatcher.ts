@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { ProvisioningEvent } from '@scimflow/flow';
 import { dispatchEvent, resourceKeyOf, type RuntimeLogger } from '@scimflow/runtime';
@@ -7,6 +6,7 @@ import type { DispatchStatements, EventToDispatch } from './dispatch-statements.
 import type { PublishedFlow } from './flow-source.js';
 import type { ExecutionTable } from './tables.js';
 import { VersionCache } from './version-cache.js';
+import { orderedId } from '../db/ordered-id.js';
 
 /** Name of the dispatcher's row in `runtime_cursors`. */
 export const DISPATCH_CURSOR = 'dispatch';
@@ -242,7 +242,7 @@ function executionRow(
   now: number,
 ): Insertable<ExecutionTable> {
   return {
-    id: crypto.randomUUID(),
+    id: orderedId(),
     flow_id: version.flowId,
     flow_version: version.version,
     flow_name: version.document.name,
