@@ -201,7 +201,7 @@ function printMachine(): void {
   const [one, five] = os.loadavg();
   console.log(`load average before: ${one?.toFixed(2)} (1 min), ${five?.toFixed(2)} (5 min)`);
   console.log(
-    `load: ${CONNECTIONS} SCIM clients in this process, server in a child process with SCIMFLOW_WORKERS=${process.env.SCIMFLOW_WORKERS ?? 'default (8)'}, HTTP test server in this process`,
+    `load: ${CONNECTIONS} SCIM clients in this process, server in a child process with SCIMFLOW_WORKERS=${process.env.SCIMFLOW_WORKERS ?? 'default (32)'}, HTTP test server in this process`,
   );
 }
 
