@@ -50,10 +50,10 @@ export async function metricsPlugin(app: FastifyInstance, options: MetricsOption
     await databaseMetrics.refresh();
     reply.type(metricsRegistry.contentType);
     // Executions that ran in the runtime thread are counted in that thread's registry.
-    const threadMetrics = (await app.runtimeThread?.metrics()) ?? [];
+    const threadMetrics = (await app.runtimeThreads?.metrics()) ?? [];
     if (threadMetrics.length === 0) return metricsRegistry.metrics();
     const own = await metricsRegistry.getMetricsAsJSON();
-    return AggregatorRegistry.aggregate([own, threadMetrics]).metrics();
+    return AggregatorRegistry.aggregate([own, ...threadMetrics]).metrics();
   });
 }
 

@@ -18,9 +18,9 @@ import { flushThreadLog, threadLogger } from './thread-log.js';
 /**
  * The runtime thread: it opens its own connection to the server's SQLite file and runs the
  * dispatcher, the execution workers and retention there, so flows use the second CPU core while
- * the main thread serves SCIM requests. Both connections write; each waits for the other's
- * write lock on a timer (`WriteQueue`) or in SQLite's busy handler, never in a deadlock, because
- * every transaction begins IMMEDIATE.
+ * the main thread serves SCIM requests. Every thread's connection writes; a writer waits for
+ * the lock holder's commit (`WriteQueue`) or in SQLite's busy handler, never in a deadlock,
+ * because every transaction begins IMMEDIATE.
  */
 async function main(): Promise<void> {
   const port = parentPort!;

@@ -3,6 +3,7 @@ import pino from 'pino';
 import type { HttpClientFactory, RuntimeLogger } from '@scimflow/runtime';
 import { CredentialNotFoundError, resolveCredential } from '../credentials/resolve.js';
 import { RuntimeThread } from '../runtime-thread/runtime-thread.js';
+import { RuntimeThreadPool } from '../runtime-thread/thread-pool.js';
 import { FlowRuntime } from './flow-runtime.js';
 import { DEFAULT_RUNTIME_SETTINGS, loadRuntimeSettings, type RuntimeSettings } from './settings.js';
 
@@ -19,8 +20,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The durable runtime: dispatcher, workers and retention of this server. */
     flowRuntime: FlowRuntime;
-    /** The thread that runs flows, when `settings.thread` is on. */
-    runtimeThread: RuntimeThread | undefined;
+    /** The threads that run flows, when `settings.threads` is above 0. */
+    runtimeThreads: RuntimeThreadPool | undefined;
   }
 }
 
@@ -41,17 +42,23 @@ export function attachRuntime(app: FastifyInstance): FlowRuntime {
     ...config.runtime,
   };
   const thread =
-    settings.enabled && settings.thread && !config.runtimeHttpClient
-      ? new RuntimeThread(
-          {
-            dataDir: config.dataDir,
-            settings,
-            secretKey,
-            logLevel: config.logLevel === false ? 'silent' : config.logLevel,
-            commitSignal: app.scimWrites.signal.buffer,
-          },
-          app.log,
-          logWriter(app),
+    settings.enabled && settings.threads > 0 && !config.runtimeHttpClient
+      ? new RuntimeThreadPool(
+          Array.from(
+            { length: settings.threads },
+            () =>
+              new RuntimeThread(
+                {
+                  dataDir: config.dataDir,
+                  settings,
+                  secretKey,
+                  logLevel: config.logLevel === false ? 'silent' : config.logLevel,
+                  commitSignal: app.scimWrites.signal.buffer,
+                },
+                app.log,
+                logWriter(app),
+              ),
+          ),
         )
       : undefined;
 
@@ -73,7 +80,7 @@ export function attachRuntime(app: FastifyInstance): FlowRuntime {
     ...(thread ? { remote: thread } : {}),
   });
   app.decorate('flowRuntime', runtime);
-  app.decorate('runtimeThread', thread);
+  app.decorate('runtimeThreads', thread);
 
   if (settings.enabled) {
     app.onEventsCommitted(() => runtime.wake());

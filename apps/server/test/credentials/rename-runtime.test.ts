@@ -30,7 +30,7 @@ describe.each([
   { where: 'in process', overrides: {} },
   {
     where: 'in the runtime thread',
-    overrides: { runtimeHttpClient: undefined, runtime: { thread: true } },
+    overrides: { runtimeHttpClient: undefined, runtime: { threads: 1 } },
   },
 ])('renamed credential $where', ({ where, overrides }) => {
   it('keeps a published flow running', async () => {

@@ -22,13 +22,13 @@ afterEach(async () => {
 
 /** Starts a server whose flows run in the runtime thread: no in-process HTTP client is set. */
 async function startThreadServer(slug: string): Promise<RuntimeServer> {
-  return startRuntimeServer(slug, { runtimeHttpClient: undefined, runtime: { thread: true } });
+  return startRuntimeServer(slug, { runtimeHttpClient: undefined, runtime: { threads: 2 } });
 }
 
 describe('runtime thread', () => {
   it('runs executions in order per user while the main thread serves SCIM', async () => {
     running = await startThreadServer('threaded');
-    expect(running.server.app.runtimeThread).toBeDefined();
+    expect(running.server.app.runtimeThreads?.threads).toHaveLength(2);
     await publishFlow(
       running.server,
       webhookFlow(
