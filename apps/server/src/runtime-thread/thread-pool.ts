@@ -2,10 +2,9 @@ import type { MetricObjectWithValues, MetricValue } from 'prom-client';
 import type { RuntimeThread } from './runtime-thread.js';
 
 /**
- * Several runtime threads driven as one. Each runs a full runtime on its own connection; they
- * share the work as separate processes would: the dispatch cursor moves under the write lock, a
- * claim takes an execution only while no other execution of its SCIM resource runs, and every
- * thread may dispatch or claim.
+ * Several runtime threads driven as one. Each runs a full runtime on its own connection, and
+ * they share the work as separate processes would. The dispatch cursor moves under the write
+ * lock, and a claim takes an execution only while no other execution of its SCIM resource runs.
  */
 export class RuntimeThreadPool {
   constructor(readonly threads: RuntimeThread[]) {}
