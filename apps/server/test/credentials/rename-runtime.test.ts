@@ -1,28 +1,9 @@
-import { startTestServers, type TestServers } from '@scimflow/testservers';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  publishFlow,
-  startRuntimeServer,
-  type RuntimeServer,
-} from '../runtime/support/runtime-server.js';
+import { describe, expect, it } from 'vitest';
+import { publishFlow, startRuntimeServer } from '../runtime/support/runtime-server.js';
+import { useRuntimeSuite } from '../runtime/support/runtime-suite.js';
 import { createUser, postStep, webhookFlow } from '../runtime/support/webhook-flow.js';
 
-let servers: TestServers;
-let running: RuntimeServer | undefined;
-
-beforeAll(async () => {
-  servers = await startTestServers();
-});
-
-afterAll(async () => {
-  await servers.close();
-});
-
-afterEach(async () => {
-  await running?.server.close();
-  running?.server.removeData();
-  running = undefined;
-});
+const suite = useRuntimeSuite();
 
 // The in-process runtime resolves credentials on the main thread's connection, the runtime
 // thread on its own; both must see the rename history.
@@ -35,7 +16,7 @@ describe.each([
 ])('renamed credential $where', ({ where, overrides }) => {
   it('keeps a published flow running', async () => {
     const slug = where === 'in process' ? 'renamed' : 'renamedthread';
-    running = await startRuntimeServer(slug, overrides);
+    const running = (suite.running = await startRuntimeServer(slug, overrides));
     const { admin } = running;
     const token = `token-${slug}`;
     const created = await admin.request('POST', '/api/credentials', {
@@ -46,7 +27,7 @@ describe.each([
     expect(created.status).toBe(201);
 
     const path = `/${slug}`;
-    const step = postStep('post', `${servers.http.baseUrl}${path}`);
+    const step = postStep('post', `${suite.servers.http.baseUrl}${path}`);
     const flowId = await publishFlow(
       running.server,
       webhookFlow(
@@ -75,7 +56,7 @@ describe.each([
     const list = await admin.request('GET', `/api/executions?resource=${userName}`);
     expect(list.body.items).toHaveLength(1);
     expect(list.body.items[0].status).toBe('succeeded');
-    const received = servers.requests.find({ api: 'http', method: 'POST', path });
+    const received = suite.servers.requests.find({ api: 'http', method: 'POST', path });
     expect(received).toHaveLength(1);
     expect(received[0]!.headers.authorization).toBe(`Bearer ${token}`);
   });

@@ -1,24 +1,9 @@
-import { startTestServers, type TestServers } from '@scimflow/testservers';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publishFlow, startRuntimeServer, type RuntimeServer } from './support/runtime-server.js';
+import { useRuntimeSuite } from './support/runtime-suite.js';
 import { createUser, patchUser, postStep, webhookFlow } from './support/webhook-flow.js';
 
-let servers: TestServers;
-let running: RuntimeServer | undefined;
-
-beforeAll(async () => {
-  servers = await startTestServers();
-});
-
-afterAll(async () => {
-  await servers.close();
-});
-
-afterEach(async () => {
-  await running?.server.close();
-  running?.server.removeData();
-  running = undefined;
-});
+const suite = useRuntimeSuite();
 
 /** Starts a server whose flows run in the runtime thread: no in-process HTTP client is set. */
 async function startThreadServer(slug: string): Promise<RuntimeServer> {
@@ -27,7 +12,7 @@ async function startThreadServer(slug: string): Promise<RuntimeServer> {
 
 describe('runtime thread', () => {
   it('runs executions in order per user while the main thread serves SCIM', async () => {
-    running = await startThreadServer('threaded');
+    const running = (suite.running = await startThreadServer('threaded'));
     expect(running.server.app.runtimeThreads?.threads).toHaveLength(2);
     await publishFlow(
       running.server,
@@ -35,16 +20,16 @@ describe('runtime thread', () => {
         'Threaded',
         'threaded',
         ['user.created', 'user.updated'],
-        [postStep('post', `${servers.http.baseUrl}/threaded`)],
+        [postStep('post', `${suite.servers.http.baseUrl}/threaded`)],
       ),
     );
 
     const people = ['a', 'b', 'c'].map((letter) => `${letter}.thread@example.org`);
-    const ids = await Promise.all(people.map((userName) => createUser(running!, userName)));
-    await Promise.all(ids.map((id) => patchUser(running!, id, 'title', 'Engineer')));
+    const ids = await Promise.all(people.map((userName) => createUser(running, userName)));
+    await Promise.all(ids.map((id) => patchUser(running, id, 'title', 'Engineer')));
     await running.server.app.flowRuntime.settled(20_000);
 
-    const bodies = servers.requests
+    const bodies = suite.servers.requests
       .find({ api: 'http', method: 'POST', path: '/threaded' })
       .map((request) => request.body as { type: string; userName: string });
     for (const userName of people) {
@@ -56,21 +41,21 @@ describe('runtime thread', () => {
     // its counts reach /metrics.
     expect(running.server.logText()).toContain('"msg":"runtime thread started"');
     await expect
-      .poll(() => running!.server.logText().match(/"msg":"execution succeeded"/g)?.length)
+      .poll(() => running.server.logText().match(/"msg":"execution succeeded"/g)?.length)
       .toBe(people.length * 2);
     const metrics = await fetch(`${running.server.baseUrl}/metrics`).then((res) => res.text());
     expect(metrics).toMatch(/scimflow_executions_total\{flow="[^"]+",status="succeeded"\} 6/);
   });
 
   it('stops the thread’s runtime when the server closes', async () => {
-    running = await startThreadServer('stopping');
+    const running = (suite.running = await startThreadServer('stopping'));
     await publishFlow(
       running.server,
       webhookFlow(
         'Stopping',
         'stopping',
         ['user.created'],
-        [postStep('post', `${servers.http.baseUrl}/stopping`)],
+        [postStep('post', `${suite.servers.http.baseUrl}/stopping`)],
       ),
     );
     await createUser(running, 'stop.thread@example.org');
