@@ -10,6 +10,8 @@ export interface RuntimeThreadData {
   logLevel: string;
   /** The main thread's `CommitSignal` buffer, shared so that each side's commits wake the other. */
   commitSignal: SharedArrayBuffer;
+  /** The process's connector key locks (`keyLockMemory`), so upserts wait across threads. */
+  keyLocks: SharedArrayBuffer;
 }
 
 /** Messages from the server's main thread to the runtime thread. */

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { useKeyLockMemory } from '@scimflow/nodes';
 import type { RuntimeLogger } from '@scimflow/runtime';
 import { CredentialNotFoundError, resolveCredential } from '../credentials/resolve.js';
 import { CommitSignal } from '../db/commit-signal.js';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const data = workerData as RuntimeThreadData;
   const send = (message: FromRuntimeThread) => port.postMessage(message);
   const log = threadLogger(port, data.logLevel);
+  useKeyLockMemory(data.keyLocks);
 
   const database = await openDatabase(data.dataDir);
   const secretBox = createSecretBox(Buffer.from(data.secretKey));

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
+import { keyLockMemory } from '@scimflow/nodes';
 import type { HttpClientFactory, RuntimeLogger } from '@scimflow/runtime';
 import { CredentialNotFoundError, resolveCredential } from '../credentials/resolve.js';
 import { RuntimeThread } from '../runtime-thread/runtime-thread.js';
@@ -54,6 +55,7 @@ export function attachRuntime(app: FastifyInstance): FlowRuntime {
                   secretKey,
                   logLevel: config.logLevel === false ? 'silent' : config.logLevel,
                   commitSignal: app.scimWrites.signal.buffer,
+                  keyLocks: keyLockMemory(),
                 },
                 app.log,
                 logWriter(app),

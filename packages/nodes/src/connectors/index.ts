@@ -47,3 +47,4 @@ export {
 };
 export { generatePassword } from './google/password.js';
 export { parseExpectedStatus } from './http/expected-status.js';
+export { keyLockMemory, useKeyLockMemory } from './sheets/key-lock.js';
