@@ -47,6 +47,34 @@ describe('runtime thread', () => {
     expect(metrics).toMatch(/scimflow_executions_total\{flow="[^"]+",status="succeeded"\} 6/);
   });
 
+  it('restarts a runtime thread that exited', async () => {
+    const running = (suite.running = await startThreadServer('restarting'));
+    await publishFlow(
+      running.server,
+      webhookFlow(
+        'Restarting',
+        'restarting',
+        ['user.created'],
+        [postStep('post', `${suite.servers.http.baseUrl}/restarting`)],
+      ),
+    );
+    const started = () =>
+      running.server.logText().match(/"msg":"runtime thread started"/g)?.length ?? 0;
+    expect(started()).toBe(2);
+
+    // The thread ends as after a fatal error inside it.
+    const [first] = running.server.app.runtimeThreads!.threads;
+    await (first as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await expect.poll(started, { timeout: 10_000 }).toBe(3);
+    expect(running.server.logText()).toContain('runtime thread stopped unexpectedly');
+
+    await createUser(running, 'after.restart@example.org');
+    await running.server.app.flowRuntime.settled(20_000);
+    expect(suite.servers.requests.count({ api: 'http', method: 'POST', path: '/restarting' })).toBe(
+      1,
+    );
+  });
+
   it('stops the thread’s runtime when the server closes', async () => {
     const running = (suite.running = await startThreadServer('stopping'));
     await publishFlow(
