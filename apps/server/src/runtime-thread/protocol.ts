@@ -12,6 +12,8 @@ export interface RuntimeThreadData {
   commitSignal: SharedArrayBuffer;
   /** The process's connector key locks (`keyLockMemory`), so upserts wait across threads. */
   keyLocks: SharedArrayBuffer;
+  /** True for one thread at the server's start: it fails the test runs a crash left running. */
+  recoverTestRuns: boolean;
 }
 
 /** Messages from the server's main thread to the runtime thread. */

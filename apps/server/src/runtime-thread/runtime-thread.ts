@@ -22,7 +22,7 @@ export class RuntimeThread {
   private stopped: (() => void) | undefined;
 
   constructor(
-    private readonly data: RuntimeThreadData,
+    private data: RuntimeThreadData,
     private readonly log: FastifyBaseLogger,
     /** Writes log lines of the thread to the server's log destination. */
     private readonly writeLog: (text: string) => void,
@@ -120,6 +120,8 @@ export class RuntimeThread {
       { threadId: worker.threadId, exitCode: code, restartInMs: RESTART_DELAY_MS },
       'runtime thread stopped unexpectedly; restarting it',
     );
+    // Test runs in the main thread may be running now, so a restart leaves them alone.
+    this.data = { ...this.data, recoverTestRuns: false };
     setTimeout(() => {
       if (this.stopping) return;
       this.start().catch((error: unknown) =>

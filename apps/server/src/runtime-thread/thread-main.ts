@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     settings: data.settings,
     logger: log as RuntimeLogger,
     writes: new WriteQueue(database.db, database.sqlite, log, new CommitSignal(data.commitSignal)),
+    recoverTestRuns: data.recoverTestRuns,
     resolveCredential: async (name) => {
       try {
         return await resolveCredential(database.db, secretBox, name);

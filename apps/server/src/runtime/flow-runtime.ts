@@ -37,6 +37,11 @@ export interface FlowRuntimeOptions {
    * This instance then only serves test runs and admin reads, and forwards wake-ups.
    */
   remote?: { wake(): void; wakeWorkers(): void };
+  /**
+   * False skips failing the test runs that a stopped process left running, for a runtime thread
+   * that restarts while the main thread may be running a test run. Default true.
+   */
+  recoverTestRuns?: boolean;
 }
 
 /**
@@ -98,7 +103,7 @@ export class FlowRuntime {
     this.started = true;
     const { settings } = this.options;
 
-    void this.failInterruptedTestRuns();
+    if (this.options.recoverTestRuns !== false) void this.failInterruptedTestRuns();
     this.scheduler.start();
     this.timers.push(setInterval(() => this.wake(), settings.pollMs));
     this.timers.push(setInterval(() => void this.prune(), settings.pruneIntervalMs));

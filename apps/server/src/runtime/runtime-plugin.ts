@@ -47,7 +47,7 @@ export function attachRuntime(app: FastifyInstance): FlowRuntime {
       ? new RuntimeThreadPool(
           Array.from(
             { length: settings.threads },
-            () =>
+            (_, index) =>
               new RuntimeThread(
                 {
                   dataDir: config.dataDir,
@@ -56,6 +56,7 @@ export function attachRuntime(app: FastifyInstance): FlowRuntime {
                   logLevel: config.logLevel === false ? 'silent' : config.logLevel,
                   commitSignal: app.scimWrites.signal.buffer,
                   keyLocks: keyLockMemory(),
+                  recoverTestRuns: index === 0,
                 },
                 app.log,
                 logWriter(app),

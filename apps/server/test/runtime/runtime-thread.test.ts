@@ -62,6 +62,32 @@ describe('runtime thread', () => {
       running.server.logText().match(/"msg":"runtime thread started"/g)?.length ?? 0;
     expect(started()).toBe(2);
 
+    // A test run of the main thread is running while the thread dies and comes back.
+    await running.server.app.scimflow.db
+      .insertInto('executions')
+      .values({
+        id: 'test-run-in-progress',
+        flow_id: 'flow',
+        flow_version: null,
+        flow_name: 'Draft',
+        event_id: 'event',
+        sequence: null,
+        event_type: 'user.created',
+        event_payload: '{}',
+        resource_key: 'restarting:User:u1',
+        resource_type: 'User',
+        resource_id: 'u1',
+        resource_display: null,
+        status: 'running',
+        attempts: 1,
+        dry_run: 1,
+        test: 1,
+        not_before: 0,
+        queued_at: Date.now(),
+        started_at: Date.now(),
+      })
+      .execute();
+
     // The thread ends as after a fatal error inside it.
     const [first] = running.server.app.runtimeThreads!.threads;
     await (first as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
@@ -73,6 +99,8 @@ describe('runtime thread', () => {
     expect(suite.servers.requests.count({ api: 'http', method: 'POST', path: '/restarting' })).toBe(
       1,
     );
+    const testRun = await running.admin.request('GET', '/api/executions/test-run-in-progress');
+    expect(testRun.body.status).toBe('running');
   });
 
   it('stops the thread’s runtime when the server closes', async () => {
