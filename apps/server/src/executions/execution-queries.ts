@@ -87,5 +87,30 @@ export async function getExecution(
     .where('execution_id', '=', id)
     .orderBy('position')
     .execute();
-  return { ...toExecutionSummary(row), steps: steps.map(toStepView) };
+  return {
+    ...toExecutionSummary(row),
+    dialect: await eventDialect(db, row.event_id, row.event_payload),
+    steps: steps.map(toStepView),
+  };
+}
+
+/**
+ * Returns the client dialect of an execution's event: from the stored event, or from the event
+ * that a test run carries itself.
+ */
+async function eventDialect(
+  db: Kysely<Database>,
+  eventId: string,
+  payload: string | null,
+): Promise<string | null> {
+  const event = await db
+    .selectFrom('events')
+    .select('dialect')
+    .where('id', '=', eventId)
+    .executeTakeFirst();
+  if (event) return event.dialect;
+  if (payload === null) return null;
+
+  const dialect = (JSON.parse(payload) as { dialect?: unknown }).dialect;
+  return typeof dialect === 'string' ? dialect : null;
 }

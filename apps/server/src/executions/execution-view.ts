@@ -49,6 +49,11 @@ export interface StepView {
 
 /** An execution with its steps, in the order they started. */
 export interface ExecutionView extends ExecutionSummary {
+  /**
+   * The client dialect of the event's SCIM request, such as `asgardeo-scim2` or `okta`; null
+   * when the event is no longer stored.
+   */
+  dialect: string | null;
   steps: StepView[];
 }
 

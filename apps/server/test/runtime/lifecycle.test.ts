@@ -155,11 +155,15 @@ describe('provisioning lifecycle through flows', () => {
 
     const list = await running.admin.request('GET', '/api/executions?limit=100');
     expect(list.body.items.length).toBeGreaterThan(0);
+    const dialects = new Set<string>();
     for (const item of list.body.items) {
       const detail = await running.admin.request('GET', `/api/executions/${item.id}`);
       expect(detail.body.steps.length).toBeGreaterThan(0);
       expect(JSON.stringify(detail.body)).not.toContain(CANARY);
+      dialects.add(detail.body.dialect);
     }
+    // The replayed Asgardeo requests carry WSO2's User-Agent; the extra people are sent plainly.
+    expect([...dialects].sort()).toEqual(['asgardeo-scim2', 'generic']);
     expect(running.server.logText()).toContain('execution finished');
     expect(running.server.logText()).not.toContain(CANARY);
   });

@@ -177,6 +177,7 @@ describe('test runs', () => {
     expect(response.body.status).toBe('succeeded');
     expect(response.body.dryRun).toBe(true);
     expect(response.body.test).toBe(true);
+    expect(response.body.dialect).toBe('generic');
     expect(response.body.steps.map((step: { nodeId: string }) => step.nodeId)).toEqual([
       'trigger',
       'first',

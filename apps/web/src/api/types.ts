@@ -164,6 +164,8 @@ export interface ExecutionSummary {
 }
 
 export interface Execution extends ExecutionSummary {
+  /** The client dialect of the event's SCIM request; null once the event is pruned. */
+  dialect?: string | null;
   steps: Step[];
 }
 

@@ -42,10 +42,10 @@ export function ExecutionDetail({ executionId }: { executionId: string }) {
           </h1>
           <p className="muted">
             <code>{data.eventType}</code> for {data.resource.display ?? data.resource.id} (
-            {data.resource.type}){data.endpoint ? ` from endpoint ${data.endpoint}` : ''} · version{' '}
-            {data.version ?? 'draft'} · {data.attempts}{' '}
-            {data.attempts === 1 ? 'attempt' : 'attempts'} · queued {formatTime(data.queuedAt)} ·
-            took {duration(data.startedAt, data.finishedAt)}
+            {data.resource.type}){data.endpoint ? ` from endpoint ${data.endpoint}` : ''}
+            {data.dialect ? ` (${data.dialect})` : ''} · version {data.version ?? 'draft'} ·{' '}
+            {data.attempts} {data.attempts === 1 ? 'attempt' : 'attempts'} · queued{' '}
+            {formatTime(data.queuedAt)} · took {duration(data.startedAt, data.finishedAt)}
           </p>
         </div>
         {data.status === 'failed' && (
