@@ -191,12 +191,18 @@ async function runDemoUntilStopped(options: {
     out,
   });
   await new Promise<void>((resolveStop) => {
+    let stopping = false;
     const stop = () => {
+      // Ctrl+C in a terminal signals the whole process group, and bin/scimflow.mjs forwards the
+      // signal too, so it arrives twice. The handler stays, because a second SIGINT without one
+      // would end this process before the server whose log it writes has stopped.
+      if (stopping) return;
+      stopping = true;
       out('Stopping the demo');
       demo.stop().then(resolveStop, resolveStop);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 }
 
