@@ -57,7 +57,7 @@ export async function importFlow(
   file: string,
   options: ImportOptions,
 ): Promise<{ flow: Flow; version?: number }> {
-  const document: unknown = JSON.parse(await readFile(file, 'utf8'));
+  const document = await readFlowFile(file);
   const flow = await client.request<Flow>('POST', '/flows/import', {
     document,
     ...(options.name ? { name: options.name } : {}),
@@ -81,4 +81,16 @@ export async function publishFlow(
   const published = await client.request<{ version: number }>('POST', `${path}/publish`, { note });
   const flow = await client.request<Flow>('PATCH', path, { enabled: true });
   return { flow, version: published.version };
+}
+
+/** Reads and parses a flow file; throws an error naming the file when it is not JSON. */
+async function readFlowFile(file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new Error(
+      `${file} is not valid JSON (${(error as Error).message}). Check the file; an export made with \`pnpm scimflow\` without -s starts with pnpm's own lines.`,
+    );
+  }
 }
