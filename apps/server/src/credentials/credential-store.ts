@@ -39,9 +39,16 @@ export class CredentialInUseError extends Error {
   ) {
     const flows = uses.map(describeFlowUse).join(', ');
     const one = uses.length === 1;
+    // A draft counts whether or not its flow is enabled, so disabling helps only published uses.
+    const inDrafts = uses.some((use) => use.draft);
+    const inVersions = uses.some((use) => use.versions.length > 0);
+    const steps = [
+      ...(inDrafts ? ['choose another credential in the draft (or delete the flow)'] : []),
+      ...(inVersions ? ['disable the flow or publish a version without it'] : []),
+    ];
     super(
       `Credential "${credentialName}" is used by ${one ? 'flow' : 'flows'} ${flows}, so it was not deleted. ` +
-        `Choose another credential in ${one ? 'that flow, or disable it' : 'those flows, or disable them'}.`,
+        `To delete it, ${steps.join(', and ')}.`,
     );
   }
 }

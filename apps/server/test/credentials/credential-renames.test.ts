@@ -236,7 +236,7 @@ describe('credential delete', () => {
     expect(response.status).toBe(409);
     expect(response.body.error.code).toBe('credential_in_use');
     expect(response.body.error.message).toBe(
-      'Credential "In use" is used by flows "Uses in draft" (draft), "Uses when published" (published version 1), so it was not deleted. Choose another credential in those flows, or disable them.',
+      'Credential "In use" is used by flows "Uses in draft" (draft), "Uses when published" (published version 1), so it was not deleted. To delete it, choose another credential in the draft (or delete the flow), and disable the flow or publish a version without it.',
     );
     expect(await tokenFor('In use')).toBe('token of In use');
   });

@@ -12,7 +12,7 @@ import type { Credential } from '../api/types.js';
 import { CredentialsPage } from './CredentialsPage.js';
 
 const IN_USE_MESSAGE =
-  'Credential "Hook token" is used by flow "Onboarding" (draft, published version 1), so it was not deleted. Choose another credential in that flow, or disable it.';
+  'Credential "Hook token" is used by flow "Onboarding" (draft, published version 1), so it was not deleted. To delete it, choose another credential in the draft (or delete the flow), and disable the flow or publish a version without it.';
 
 const hookToken: Credential = {
   id: 'c1',
