@@ -8,8 +8,12 @@ import { generateSecret, hashPassword } from './security/hash.js';
 export const DEFAULT_ENDPOINT_SLUG = 'default';
 export const ADMIN_USERNAME = 'admin';
 
-/** Secrets generated on the first start, to print once; empty on later starts. */
+/**
+ * Secrets generated on the first start, to print once; empty on later starts. `adminPasswordIgnored`
+ * is set when SCIMFLOW_ADMIN_PASSWORD was given but the admin account already existed.
+ */
 export interface FirstStart {
+  adminPasswordIgnored?: boolean;
   /** Generated admin password; undefined when it came from the environment or already existed. */
   adminPassword?: string;
   /** Generated secrets of the default endpoint; values supplied by the environment are left out. */
@@ -41,6 +45,8 @@ export async function ensureFirstStart(
         created_at: new Date().toISOString(),
       })
       .execute();
+  } else if (config.adminPassword) {
+    result.adminPasswordIgnored = true;
   }
 
   const existing = await endpoints.findBySlug(DEFAULT_ENDPOINT_SLUG);

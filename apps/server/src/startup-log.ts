@@ -39,6 +39,13 @@ export function logStartup(app: FastifyInstance, firstStart: FirstStart): void {
   if (secrets?.oauth2)
     generated.oauth2Client = `${secrets.oauth2.clientId}:${secrets.oauth2.clientSecret}`;
 
+  if (firstStart.adminPasswordIgnored) {
+    app.log.warn(
+      'SCIMFLOW_ADMIN_PASSWORD is set, but the admin account already exists, so its password stays as it was. ' +
+        'The variable applies on the first start only; to start over, stop ScimFlow and delete the data folder.',
+    );
+  }
+
   if (Object.keys(generated).length > 0) {
     app.log.info(
       { firstStartCredentials: generated },

@@ -181,4 +181,13 @@ describe('SCIM storage', () => {
     expect((await signedIn.request('GET', `/api/endpoints/${endpoint.slug}`)).status).toBe(200);
     admin = signedIn;
   });
+
+  it('warns that the admin password variable applies on the first start only', async () => {
+    await server.close();
+    server = await startServer({ dataDir: server.dataDir, adminPassword: 'another-password-77' });
+
+    expect(server.logText()).toContain('SCIMFLOW_ADMIN_PASSWORD is set, but the admin account');
+    await expect(signIn(server.baseUrl, 'another-password-77')).rejects.toThrow();
+    admin = await signIn(server.baseUrl, ADMIN_PASSWORD);
+  });
 });

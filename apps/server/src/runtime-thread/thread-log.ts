@@ -1,4 +1,5 @@
-import type { MessagePort } from 'node:worker_threads';
+import os from 'node:os';
+import { threadId, type MessagePort } from 'node:worker_threads';
 import pino from 'pino';
 import { REDACTED_LOG_PATHS } from '../logger.js';
 import type { FromRuntimeThread } from './protocol.js';
@@ -28,8 +29,13 @@ export function threadLogger(port: MessagePort, level: string): pino.Logger {
       timer ??= setTimeout(flush, FLUSH_MS);
     },
   };
+  // `thread` tells the lines of the runtime threads apart; pid and hostname as pino's default.
   const logger = pino(
-    { level, redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } },
+    {
+      level,
+      base: { pid: process.pid, hostname: os.hostname(), thread: threadId },
+      redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+    },
     destination,
   );
   return Object.assign(logger, { flushToMain: flush });
