@@ -30,6 +30,13 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // The logger may not exist yet when the configuration or the database fails.
+  const { code, address, port } = error as { code?: string; address?: string; port?: number };
+  if (code === 'EADDRINUSE') {
+    process.stderr.write(
+      `ScimFlow failed to start: ${address}:${port} is in use by another program. Stop it, or start ScimFlow on another port with PORT (and HOST).\n`,
+    );
+    process.exit(1);
+  }
   process.stderr.write(
     `ScimFlow failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
   );

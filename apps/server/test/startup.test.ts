@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signIn, type JsonBody } from './support/admin-client.js';
@@ -77,6 +80,38 @@ describe('startup', () => {
     });
     expect(response.status).toBe(200);
   });
+
+  it('names the taken port and the variable to change', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scimflow-port-taken-'));
+    try {
+      const result = spawnSync(
+        process.execPath,
+        ['--conditions=@scimflow/source', '--import', 'tsx', 'apps/server/src/main.ts'],
+        {
+          cwd: path.resolve(import.meta.dirname, '../../..'),
+          env: {
+            ...process.env,
+            HOST: '127.0.0.1',
+            PORT: String(port),
+            SCIMFLOW_DATA_DIR: dataDir,
+            SCIMFLOW_ADMIN_PASSWORD: 'port-taken-password-3',
+          },
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
+
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`127.0.0.1:${port} is in use by another program`);
+      expect(result.stderr).toContain('PORT');
+    } finally {
+      blocker.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 70_000);
 
   it('idle session expires', async () => {
     const server = await startServer({ sessionIdleMs: 300 });
