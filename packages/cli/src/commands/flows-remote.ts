@@ -19,6 +19,10 @@ interface Flow {
 /** Prints one line per flow: id, name, published version and whether it is enabled. */
 export async function listFlows(client: AdminClient, out: (line: string) => void): Promise<void> {
   const flows = await client.request<FlowSummary[]>('GET', '/flows');
+  if (flows.length === 0) {
+    out('No flows on this server yet. Import one with: scimflow flows import <file> --publish');
+    return;
+  }
   for (const flow of flows) {
     const version = flow.publishedVersion ? `v${flow.publishedVersion}` : 'unpublished';
     out(`${flow.id}\t${flow.name}\t${version}\t${flow.enabled ? 'enabled' : 'disabled'}`);

@@ -41,7 +41,15 @@ export async function replayTraffic(
       outcomes.push({ name: replayCase.name, passed: false, skipped: `needs ${missing}` });
       continue;
     }
-    outcomes.push(await runCase(replayCase, target));
+    outcomes.push(
+      await runCase(replayCase, target).catch((error: unknown) => {
+        // fetch rejects with a TypeError "fetch failed" when nothing answers at the address.
+        if (!(error instanceof TypeError) || error.message !== 'fetch failed') throw error;
+        throw new Error(
+          `Cannot reach ${options.endpoint}: ${error.message}. Start ScimFlow, or check --endpoint.`,
+        );
+      }),
+    );
   }
   return outcomes;
 }

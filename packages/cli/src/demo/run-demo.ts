@@ -39,7 +39,14 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
   await rm(options.dataDir, { recursive: true, force: true });
   await mkdir(options.dataDir, { recursive: true });
 
-  const servers = await startTestServers({ port: options.testServersPort });
+  const servers = await startTestServers({ port: options.testServersPort }).catch(
+    (error: unknown) => {
+      if ((error as { code?: string }).code !== 'EADDRINUSE') throw error;
+      throw new Error(
+        `Port ${options.testServersPort} for the test servers is in use by another program; choose another with --test-port.`,
+      );
+    },
+  );
   const seeded = seedDemo(servers, join(options.dataDir, 'testservers'));
   out(`Test servers are running at ${servers.origin} (state page: ${servers.origin}/)`);
 
