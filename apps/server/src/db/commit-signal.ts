@@ -24,17 +24,7 @@ export class CommitSignal {
 
   /** Resolves once the count differs from `seen`, or after `timeoutMs`. */
   async changedSince(seen: number, timeoutMs: number): Promise<void> {
-    const wait = (Atomics as WithWaitAsync).waitAsync(this.cells, 0, seen, timeoutMs);
+    const wait = Atomics.waitAsync(this.cells, 0, seen, timeoutMs);
     if (wait.async) await wait.value;
   }
 }
-
-/** `Atomics.waitAsync`, which Node.js 20 has and the ES2023 typings do not yet declare. */
-type WithWaitAsync = typeof Atomics & {
-  waitAsync(
-    cells: Int32Array,
-    index: number,
-    value: number,
-    timeoutMs: number,
-  ): { async: false; value: string } | { async: true; value: Promise<string> };
-};

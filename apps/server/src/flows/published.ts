@@ -23,25 +23,7 @@ export async function listPublishedFlows(
 ): Promise<PublishedFlow[]> {
   const cutoff = typeof at === 'string' ? at : at.toISOString();
 
-  const rows = await db
-    .selectFrom('flow_versions as v')
-    .innerJoin('flows as f', 'f.id', 'v.flow_id')
-    .select(['v.flow_id', 'v.version', 'v.document'])
-    .where('f.enabled', '=', 1)
-    .where('v.published_at', '<=', cutoff)
-    .where(({ eb, selectFrom }) =>
-      eb(
-        'v.version',
-        '=',
-        selectFrom('flow_versions as newer')
-          .select(({ fn }) => fn.max('newer.version').as('version'))
-          .whereRef('newer.flow_id', '=', 'v.flow_id')
-          .where('newer.published_at', '<=', cutoff),
-      ),
-    )
-    .orderBy('f.created_at')
-    .orderBy('f.id')
-    .execute();
+  const rows = await selectPublishedAt(db, cutoff).select('v.document').execute();
 
   return rows.map((row) => ({
     flowId: row.flow_id,
@@ -87,4 +69,29 @@ export function readDocument(
   throw new Error(
     `Stored document of flow ${flowId} version ${version} does not parse: ${reasons} Restore the flow from an export.`,
   );
+}
+
+/**
+ * Selects the flow id and version of the newest version published at or before `cutoff` (an ISO
+ * 8601 UTC string) of every enabled flow, oldest flow first. Callers add the columns they need.
+ */
+export function selectPublishedAt(db: Kysely<Database>, cutoff: string) {
+  return db
+    .selectFrom('flow_versions as v')
+    .innerJoin('flows as f', 'f.id', 'v.flow_id')
+    .select(['v.flow_id', 'v.version'])
+    .where('f.enabled', '=', 1)
+    .where('v.published_at', '<=', cutoff)
+    .where(({ eb, selectFrom }) =>
+      eb(
+        'v.version',
+        '=',
+        selectFrom('flow_versions as newer')
+          .select(({ fn }) => fn.max('newer.version').as('version'))
+          .whereRef('newer.flow_id', '=', 'v.flow_id')
+          .where('newer.published_at', '<=', cutoff),
+      ),
+    )
+    .orderBy('f.created_at')
+    .orderBy('f.id');
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { selectPublishedAt } from '../flows/published.js';
 import { getFlowVersion, type PublishedFlow } from './flow-source.js';
 import '../flows/flow-tables.js';
 
@@ -38,25 +39,7 @@ export class VersionCache {
    * when a stored document no longer parses, as `listPublishedFlows` does.
    */
   async publishedAt(at: string): Promise<PublishedFlow[]> {
-    const rows = await this.db
-      .selectFrom('flow_versions as v')
-      .innerJoin('flows as f', 'f.id', 'v.flow_id')
-      .select(['v.flow_id', 'v.version'])
-      .where('f.enabled', '=', 1)
-      .where('v.published_at', '<=', at)
-      .where(({ eb, selectFrom }) =>
-        eb(
-          'v.version',
-          '=',
-          selectFrom('flow_versions as newer')
-            .select(({ fn }) => fn.max('newer.version').as('version'))
-            .whereRef('newer.flow_id', '=', 'v.flow_id')
-            .where('newer.published_at', '<=', at),
-        ),
-      )
-      .orderBy('f.created_at')
-      .orderBy('f.id')
-      .execute();
+    const rows = await selectPublishedAt(this.db, at).execute();
 
     const versions: PublishedFlow[] = [];
     for (const row of rows) {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
 import { chainFlow } from './support/flow-documents.js';
 import { publishFlow, startRuntimeServer, type RuntimeServer } from './support/runtime-server.js';
+import { insertRunningTestRun } from './support/test-run-row.js';
 import { createUser, postStep, webhookFlow } from './support/webhook-flow.js';
 
 let servers: TestServers;
@@ -215,31 +216,7 @@ describe('graceful stop', () => {
   it('fails a test run cut off by a stop', async () => {
     const running = await startRuntimeServer('interrupted', { runtime: { enabled: false } });
     try {
-      const { db } = running.server.app.scimflow;
-      await db
-        .insertInto('executions')
-        .values({
-          id: 'cut-off',
-          flow_id: 'flow',
-          flow_version: null,
-          flow_name: 'Draft',
-          event_id: 'event',
-          sequence: null,
-          event_type: 'user.created',
-          event_payload: '{}',
-          resource_key: 'interrupted:User:u1',
-          resource_type: 'User',
-          resource_id: 'u1',
-          resource_display: null,
-          status: 'running',
-          attempts: 1,
-          dry_run: 1,
-          test: 1,
-          not_before: 0,
-          queued_at: Date.now(),
-          started_at: Date.now(),
-        })
-        .execute();
+      await insertRunningTestRun(running.server.app.scimflow.db, 'cut-off', 'interrupted:User:u1');
 
       running.server.app.flowRuntime.start();
       await running.server.app.flowRuntime.settled(5_000);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publishFlow, startRuntimeServer, type RuntimeServer } from './support/runtime-server.js';
 import { useRuntimeSuite } from './support/runtime-suite.js';
+import { insertRunningTestRun } from './support/test-run-row.js';
 import { createUser, patchUser, postStep, webhookFlow } from './support/webhook-flow.js';
 
 const suite = useRuntimeSuite();
@@ -63,30 +64,11 @@ describe('runtime thread', () => {
     expect(started()).toBe(2);
 
     // A test run of the main thread is running while the thread dies and comes back.
-    await running.server.app.scimflow.db
-      .insertInto('executions')
-      .values({
-        id: 'test-run-in-progress',
-        flow_id: 'flow',
-        flow_version: null,
-        flow_name: 'Draft',
-        event_id: 'event',
-        sequence: null,
-        event_type: 'user.created',
-        event_payload: '{}',
-        resource_key: 'restarting:User:u1',
-        resource_type: 'User',
-        resource_id: 'u1',
-        resource_display: null,
-        status: 'running',
-        attempts: 1,
-        dry_run: 1,
-        test: 1,
-        not_before: 0,
-        queued_at: Date.now(),
-        started_at: Date.now(),
-      })
-      .execute();
+    await insertRunningTestRun(
+      running.server.app.scimflow.db,
+      'test-run-in-progress',
+      'restarting:User:u1',
+    );
 
     // The thread ends as after a fatal error inside it.
     const [first] = running.server.app.runtimeThreads!.threads;

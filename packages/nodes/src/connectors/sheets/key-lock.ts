@@ -50,12 +50,11 @@ async function withSharedSlot<T>(key: string, work: () => Promise<T>): Promise<T
 
   const slot = slotOf(key);
   const deadline = Date.now() + SLOT_WAIT_LIMIT_MS;
-  let acquired = false;
-  while (!(acquired = Atomics.compareExchange(cells, slot, 0, 1) === 0)) {
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) break;
-    const wait = (Atomics as WithWaitAsync).waitAsync(cells, slot, 1, Math.min(remaining, 100));
+  let acquired = Atomics.compareExchange(cells, slot, 0, 1) === 0;
+  while (!acquired && Date.now() < deadline) {
+    const wait = Atomics.waitAsync(cells, slot, 1, Math.min(deadline - Date.now(), 100));
     if (wait.async) await wait.value;
+    acquired = Atomics.compareExchange(cells, slot, 0, 1) === 0;
   }
 
   try {
@@ -77,13 +76,3 @@ function slotOf(key: string): number {
   }
   return (hash >>> 0) % SLOTS;
 }
-
-/** `Atomics.waitAsync`, which Node.js 20 has and the ES2023 typings do not yet declare. */
-type WithWaitAsync = typeof Atomics & {
-  waitAsync(
-    cells: Int32Array,
-    index: number,
-    value: number,
-    timeoutMs: number,
-  ): { async: false; value: string } | { async: true; value: Promise<string> };
-};
