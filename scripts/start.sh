@@ -12,6 +12,6 @@ if [[ "${1:-}" == "--demo" ]]; then
   shift
   exec node packages/cli/bin/scimflow.mjs demo "$@"
 fi
-# npm runs this script under `sh -c`; with `exec` at each step (package.json, here) the server
+# npm runs this script under `sh -c`. With `exec` at each step (package.json, here) the server
 # becomes npm's own child, so the SIGTERM or SIGINT that npm forwards reaches it.
 exec node --conditions=@scimflow/source --import tsx apps/server/src/main.ts "$@"

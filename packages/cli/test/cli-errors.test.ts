@@ -36,7 +36,7 @@ function scimflow(...args: string[]) {
 describe('scimflow errors', () => {
   it('replay names an endpoint that does not answer', async () => {
     const port = await takenPort();
-    // A port that a listener holds but that speaks no HTTP is closed first, so nothing answers.
+    // The port was free a moment ago and is closed again, so no server accepts connections there.
     blocker!.close();
     const endpoint = `http://127.0.0.1:${port}/scim/v2/default`;
 

@@ -15,7 +15,7 @@ interface Received {
 
 type Handler = (request: Received, response: http.ServerResponse) => void;
 
-/** A plain node:http server on 127.0.0.1 that records requests and responds with `handler`. */
+/** Starts a plain node:http server on 127.0.0.1 that records requests and responds with `handler`. */
 async function startServer(handler: Handler) {
   const received: Received[] = [];
   const server = http.createServer((request, response) => {
@@ -112,7 +112,7 @@ afterAll(async () => {
   await other.close();
 });
 
-/** A client that sends over `sendWithAgent`, with one attempt unless `options` say otherwise. */
+/** A client that sends over `sendWithAgent`, with one attempt unless `options` set `maxAttempts`. */
 const agentClient = (options: HttpClientOptions = {}) =>
   createHttpClient({ maxAttempts: 1, timeoutMs: 2_000, ...options, send: sendWithAgent });
 const client = () => agentClient();

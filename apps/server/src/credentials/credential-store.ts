@@ -38,7 +38,7 @@ export class CredentialInUseError extends Error {
     readonly uses: FlowUse[],
   ) {
     const flows = uses.map(describeFlowUse).join(', ');
-    const one = uses.length === 1;
+    const singleFlow = uses.length === 1;
     // A draft counts whether or not its flow is enabled, so disabling helps only published uses.
     const inDrafts = uses.some((use) => use.draft);
     const inVersions = uses.some((use) => use.versions.length > 0);
@@ -47,7 +47,7 @@ export class CredentialInUseError extends Error {
       ...(inVersions ? ['disable the flow or publish a version without it'] : []),
     ];
     super(
-      `Credential "${credentialName}" is used by ${one ? 'flow' : 'flows'} ${flows}, so it was not deleted. ` +
+      `Credential "${credentialName}" is used by ${singleFlow ? 'flow' : 'flows'} ${flows}, so it was not deleted. ` +
         `To delete it, ${steps.join(', and ')}.`,
     );
   }

@@ -177,7 +177,7 @@ describe('WriteQueue with a second connection', () => {
     expect(committedKeys()).toEqual(['from-other', 'queued']);
   });
 
-  it('fails the queued jobs once the lock stays taken longer than the busy timeout', async () => {
+  it('rejects jobs after the busy timeout', async () => {
     database.sqlite.pragma('busy_timeout = 100');
     const impatient = new WriteQueue(database.db, database.sqlite, Fastify({ logger: false }).log);
     const other = new SQLite(path.join(dataDir, 'scimflow.db'));

@@ -15,8 +15,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 // A batch bounds how long the first job of a long queue waits for its commit.
 const MAX_BATCH = 256;
-// Longest wait before trying again for a write lock that another connection holds, in
-// milliseconds; a commit signalled by the other thread ends the wait sooner.
+// Maximum wait in milliseconds before trying again for a write lock that another connection
+// owns. A commit signalled by another thread ends the wait sooner.
 const LOCK_RETRY_MS = 1;
 
 /**
@@ -49,7 +49,7 @@ export class WriteQueue {
     /** The better-sqlite3 handle that jobs prepare their statements on. */
     readonly sqlite: BetterSqlite3.Database,
     private readonly log: FastifyBaseLogger,
-    /** Counts this queue's commits; pass its buffer to the other thread writing to this file. */
+    /** Counts this queue's commits; pass its buffer to the other threads writing to this file. */
     readonly signal = new CommitSignal(),
   ) {
     // IMMEDIATE takes the write lock at BEGIN, so a busy database fails before any job runs.

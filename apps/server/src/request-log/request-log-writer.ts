@@ -77,7 +77,7 @@ export class RequestLogWriter {
 
 /**
  * Returns a function that inserts a batch and trims each of its endpoints to the newest `limit`
- * entries, in one transaction on statements prepared once. The caller holds the connection.
+ * entries, in one transaction on statements prepared once. The caller must own the connection.
  */
 function batchWriter(
   db: Kysely<Database>,

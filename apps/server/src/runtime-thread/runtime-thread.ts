@@ -41,27 +41,28 @@ export class RuntimeThread {
         ],
       });
       this.worker = worker;
+      // After the thread exits, `worker.threadId` reads -1, so the exit log keeps this copy.
+      const threadId = worker.threadId;
 
       worker.on('message', (message: FromRuntimeThread) => {
         if (message.type === 'ready') {
-          this.log.info({ threadId: worker.threadId }, 'runtime thread started');
+          this.log.info({ threadId }, 'runtime thread started');
           resolve();
         } else if (message.type === 'failed') {
           reject(new Error(`The runtime thread failed to start: ${message.message}`));
         } else this.receive(message);
       });
       worker.on('error', (error) => {
-        this.log.error({ err: error, threadId: worker.threadId }, 'runtime thread failed');
+        this.log.error({ err: error, threadId }, 'runtime thread failed');
         reject(error);
       });
-      worker.on('exit', (code) => this.exited(worker, code));
+      worker.on('exit', (code) => this.exited(worker, threadId, code));
     });
   }
 
   /**
-   * Tells the thread that events were committed. Every SCIM write of a batch calls it once the
-   * batch has committed; one message per event-loop turn is enough, and a message costs more
-   * than the rest of the call.
+   * Tells the thread that events were committed. Every SCIM write of a batch calls it after the
+   * commit, so the calls of one event-loop turn share one message, which costs more than the rest.
    */
   wake(): void {
     if (this.wakeQueued) return;
@@ -109,7 +110,7 @@ export class RuntimeThread {
     } else if (message.type === 'stopped') this.stopped?.();
   }
 
-  private exited(worker: Worker, code: number): void {
+  private exited(worker: Worker, threadId: number, code: number): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
     for (const resolve of this.metricsWaiters.values()) resolve([]);
@@ -117,7 +118,7 @@ export class RuntimeThread {
     if (this.stopping) return;
 
     this.log.error(
-      { threadId: worker.threadId, exitCode: code, restartInMs: RESTART_DELAY_MS },
+      { threadId, exitCode: code, restartInMs: RESTART_DELAY_MS },
       'runtime thread stopped unexpectedly; restarting it',
     );
     // Test runs in the main thread may be running now, so a restart leaves them alone.

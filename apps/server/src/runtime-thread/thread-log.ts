@@ -29,7 +29,7 @@ export function threadLogger(port: MessagePort, level: string): pino.Logger {
       timer ??= setTimeout(flush, FLUSH_MS);
     },
   };
-  // `thread` tells the lines of the runtime threads apart; pid and hostname as pino's default.
+  // `thread` identifies the runtime thread of each line. pid and hostname match pino's default.
   const logger = pino(
     {
       level,

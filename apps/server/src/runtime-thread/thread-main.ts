@@ -19,9 +19,9 @@ import { flushThreadLog, threadLogger } from './thread-log.js';
 /**
  * The runtime thread: it opens its own connection to the server's SQLite file and runs the
  * dispatcher, the execution workers and retention there, so flows use other CPU cores while
- * the main thread serves SCIM requests. Every thread's connection writes; a writer waits for
- * the lock holder's commit (`WriteQueue`) or in SQLite's busy handler, never in a deadlock,
- * because every transaction begins IMMEDIATE.
+ * the main thread serves SCIM requests. Every thread's connection writes. A writer waits for the
+ * lock owner's commit (`WriteQueue`) or in SQLite's busy handler, and never deadlocks, because
+ * every transaction begins IMMEDIATE.
  */
 async function main(): Promise<void> {
   const port = parentPort!;

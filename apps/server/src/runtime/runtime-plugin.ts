@@ -30,8 +30,8 @@ declare module 'fastify' {
  * Creates the runtime of a server and ties it to the app's lifecycle: it starts when the app is
  * ready, wakes after every commit that wrote events, and stops before the database closes.
  *
- * With `settings.thread` on, dispatching and executions run in the runtime thread, and the
- * runtime of the main thread only serves test runs and admin reads. A configured
+ * With `settings.threads` above 0, dispatching and executions run in that many runtime threads,
+ * and the runtime of the main thread only serves test runs and admin reads. A configured
  * `runtimeHttpClient` (tests) keeps everything in the main thread, because a function cannot
  * be sent to another thread.
  */
@@ -42,7 +42,7 @@ export function attachRuntime(app: FastifyInstance): FlowRuntime {
     ...loadRuntimeSettings(process.env),
     ...config.runtime,
   };
-  const thread =
+  const threads =
     settings.enabled && settings.threads > 0 && !config.runtimeHttpClient
       ? new RuntimeThreadPool(
           Array.from(
@@ -80,18 +80,18 @@ export function attachRuntime(app: FastifyInstance): FlowRuntime {
       }
     },
     ...(config.runtimeHttpClient ? { createHttpClient: config.runtimeHttpClient } : {}),
-    ...(thread ? { remote: thread } : {}),
+    ...(threads ? { remote: threads } : {}),
   });
   app.decorate('flowRuntime', runtime);
-  app.decorate('runtimeThreads', thread);
+  app.decorate('runtimeThreads', threads);
 
   if (settings.enabled) {
     app.onEventsCommitted(() => runtime.wake());
-    app.addHook('onReady', async () => (thread ? thread.start() : runtime.start()));
+    app.addHook('onReady', async () => (threads ? threads.start() : runtime.start()));
   }
   // preClose runs before onClose, where the database closes.
   app.addHook('preClose', async () => {
-    await thread?.stop();
+    await threads?.stop();
     await runtime.stop();
   });
   return runtime;

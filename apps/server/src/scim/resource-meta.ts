@@ -21,7 +21,7 @@ export function resourceLocation(
 
 /**
  * Builds the SCIM resource of a stored row, with `meta` (RFC 7643 section 3.1). A caller that
- * holds the parsed `row.resource` passes it as `resource`; it is copied, not changed.
+ * already parsed `row.resource` passes it as `resource`, which is copied, not changed.
  */
 export function withMeta(
   row: StoredResource,

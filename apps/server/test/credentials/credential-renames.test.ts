@@ -221,7 +221,7 @@ describe('credential rename', () => {
 });
 
 describe('credential delete', () => {
-  it('is refused while flows use it', async () => {
+  it('is rejected while flows use it', async () => {
     const id = await createCredential('In use');
     await createFlow('Uses in draft', 'In use');
     const liveFlow = await createFlow('Uses when published', 'In use');
@@ -241,7 +241,7 @@ describe('credential delete', () => {
     expect(await tokenFor('In use')).toBe('token of In use');
   });
 
-  it('is refused for a use under a former name', async () => {
+  it('is rejected for a former name', async () => {
     const id = await createCredential('Old spelling');
     const flowId = await createFlow('Former name flow', 'Old spelling');
     await publish(flowId);
@@ -263,9 +263,9 @@ describe('credential delete', () => {
     await setEnabled(flowId, true);
     await rename(id, 'Released later');
 
-    const refused = await admin.request('DELETE', `/api/credentials/${id}`);
-    expect(refused.status).toBe(409);
-    expect(refused.body.error.message).toContain('"Releasing flow" (draft, published version 1)');
+    const rejected = await admin.request('DELETE', `/api/credentials/${id}`);
+    expect(rejected.status).toBe(409);
+    expect(rejected.body.error.message).toContain('"Releasing flow" (draft, published version 1)');
 
     // A disabled flow's versions do not run, so only its draft counts.
     await setEnabled(flowId, false);

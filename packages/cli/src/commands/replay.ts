@@ -43,7 +43,7 @@ export async function replayTraffic(
     }
     outcomes.push(
       await runCase(replayCase, target).catch((error: unknown) => {
-        // fetch rejects with a TypeError "fetch failed" when nothing answers at the address.
+        // fetch rejects with a TypeError "fetch failed" when no server accepts the connection.
         if (!(error instanceof TypeError) || error.message !== 'fetch failed') throw error;
         throw new Error(
           `Cannot reach ${options.endpoint}: ${error.message}. Start ScimFlow, or check --endpoint.`,

@@ -27,7 +27,7 @@ export function encodeBody(body: HttpRequest['body']): string | undefined {
   return JSON.stringify(body) as string | undefined;
 }
 
-/** Decodes a response body: JSON when the content type says so and it parses, else the text. */
+/** Decodes a response body: JSON when the content type is JSON and the body parses, else the text. */
 export function decodeBody(text: string, contentType: string | undefined): unknown {
   if (text === '') return null;
   if (!contentType?.includes('json')) return text;

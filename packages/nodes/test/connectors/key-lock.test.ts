@@ -24,7 +24,7 @@ describe('withKeyLock', () => {
   it('waits while another thread holds the shared slot', async () => {
     const memory = keyLockMemory();
     useKeyLockMemory(memory);
-    // Stand in for another thread that holds every slot, whichever the key hashes to.
+    // Stand in for another thread that owns every slot, whichever the key hashes to.
     const cells = new Int32Array(memory);
     cells.fill(1);
 
