@@ -144,16 +144,19 @@ function printTable(figures: Figure[]): void {
   }
 }
 
-/** Measures POST /Users with a new userName on every request. */
-function measurePost(ready: Ready, label: string): Promise<Figure> {
-  const largePath = new URL(ready.largeUrl).pathname;
+/**
+ * Measures POST /Users with a new userName on every request, on the SCIM endpoint at `baseUrl`
+ * (the large endpoint when not given).
+ */
+function measurePost(ready: Ready, label: string, baseUrl = ready.largeUrl): Promise<Figure> {
+  const basePath = new URL(baseUrl).pathname;
   let created = 0;
   return measure(label, {
-    url: ready.largeUrl,
+    url: baseUrl,
     requests: [
       {
         method: 'POST',
-        path: `${largePath}/Users`,
+        path: `${basePath}/Users`,
         headers: scimHeaders(ready.largeToken),
         setupRequest: (request) => {
           created += 1;
@@ -219,6 +222,7 @@ async function main(): Promise<void> {
   const { ready, stop } = await startServer();
   let bare: Figure;
   let post: Figure;
+  let floor: Figure;
   let smallFilter: Figure;
   let largeFilter: Figure;
   try {
@@ -232,8 +236,13 @@ async function main(): Promise<void> {
       body: '{}',
       headers: { 'content-type': 'application/json' },
     });
+    floor = await measurePost(
+      ready,
+      'floor of a durable create (see floor-route.ts)',
+      `${ready.bareUrl}/floor`,
+    );
     post = await measurePost(ready, `POST /Users (${ready.largeUsers} stored)`);
-    figures.push(bare, post);
+    figures.push(bare, floor, post);
     figures.push(await measurePatch(ready, `PATCH /Users/{id} (${ready.largeUsers} stored)`));
 
     figures.push(
@@ -251,7 +260,10 @@ async function main(): Promise<void> {
   const withoutRuntime = await startServer({ BENCH_RUNTIME: 'off' });
   try {
     const ready2 = withoutRuntime.ready;
-    figures.push(await measurePost(ready2, `POST /Users, flow runtime off`));
+    figures.push(
+      await measurePost(ready2, 'floor, flow runtime off', `${ready2.bareUrl}/floor`),
+      await measurePost(ready2, `POST /Users, flow runtime off`),
+    );
     figures.push(await measurePatch(ready2, `PATCH /Users/{id}, flow runtime off`));
   } finally {
     withoutRuntime.stop();
@@ -263,6 +275,9 @@ async function main(): Promise<void> {
   console.log('');
   console.log(
     `POST /Users at ${((post.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(0)}% of the bare route's requests/s (target: at least 35%)`,
+  );
+  console.log(
+    `floor of a durable create at ${((floor.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(0)}% of the bare route's requests/s, and POST /Users at ${((post.requestsPerSecond / floor.requestsPerSecond) * 100).toFixed(0)}% of the floor`,
   );
   console.log(
     `filter lookup at ${ready.largeUsers} vs ${ready.smallUsers} users: ${(largeFilter.requestsPerSecond / smallFilter.requestsPerSecond).toFixed(2)}x the requests/s (1.00 = flat)`,

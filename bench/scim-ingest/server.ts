@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { createApp, defaultConfig, importUsers } from '@scimflow/server';
+import { addFloorRoute } from './floor-route.js';
 
 const LARGE_USERS = Number(process.env.BENCH_LARGE_USERS ?? 100_000);
 const SMALL_USERS = 1_000;
@@ -41,6 +42,7 @@ const app = await createApp(
 const { endpoints, db } = app.scimflow;
 const large = await endpoints.createEndpoint('large', 'Large');
 const small = await endpoints.createEndpoint('small', 'Small');
+const floor = await endpoints.createEndpoint('floor', 'Floor');
 
 const seedStarted = performance.now();
 const largeIds = await importUsers(
@@ -79,6 +81,19 @@ bare.post('/Users', async (_request, reply) =>
 bare.get('/Users', async (_request, reply) =>
   reply.type('application/scim+json').send(sampleList.body),
 );
+// SCIM clients send application/scim+json, which Fastify's default parser does not read.
+bare.addContentTypeParser(
+  'application/scim+json',
+  { parseAs: 'string' },
+  (_request, body, done) => {
+    try {
+      done(null, JSON.parse(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  },
+);
+addFloorRoute(bare, app, floor.endpoint);
 await bare.listen({ host: '127.0.0.1', port: 0 });
 
 const scimBase = app.scimflow.publicUrl();
