@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ADMIN_USERNAME } from '../bootstrap.js';
 import { safeEqual, verifyPassword } from '../security/hash.js';
 import { adminAreas } from '../api-areas.js';
+import { documented } from '../openapi/route-doc.js';
 import { AdminError, useAdminErrors } from './admin-errors.js';
 import { LoginLimiter } from './login-limiter.js';
 import { SessionStore, type AdminSession } from './session-store.js';
@@ -18,6 +19,11 @@ declare module 'fastify' {
 }
 
 const LoginBody = z.object({ username: z.string().min(1), password: z.string().min(1) });
+
+/** The signed-in admin and the token to send in the CSRF header. */
+const SessionSchema = z.object({ user: z.object({ username: z.string() }), csrfToken: z.string() });
+
+const TAG = 'Session';
 
 /**
  * Registers the admin API under `/api`: the session routes, then every area of `adminAreas`
@@ -37,54 +43,75 @@ export async function adminApi(app: FastifyInstance): Promise<void> {
 
   useAdminErrors(app);
 
-  app.post('/session', async (request, reply) => {
-    const retryAfter = limiter.retryAfterSeconds(request.ip);
-    if (retryAfter > 0) {
-      reply.header('retry-after', String(retryAfter));
-      throw new AdminError(
-        429,
-        'too_many_attempts',
-        `Too many failed sign-ins from this address; try again in ${retryAfter} s`,
-      );
-    }
+  app.post(
+    '/session',
+    documented({
+      tag: TAG,
+      summary: 'Sign in; sets the session cookie and returns the CSRF token',
+      body: LoginBody,
+      response: SessionSchema,
+    }),
+    async (request, reply) => {
+      const retryAfter = limiter.retryAfterSeconds(request.ip);
+      if (retryAfter > 0) {
+        reply.header('retry-after', String(retryAfter));
+        throw new AdminError(
+          429,
+          'too_many_attempts',
+          `Too many failed sign-ins from this address; try again in ${retryAfter} s`,
+        );
+      }
 
-    const body = LoginBody.parse(request.body);
-    const user = await db
-      .selectFrom('admin_users')
-      .selectAll()
-      .where('username', '=', body.username)
-      .executeTakeFirst();
-    // The hash check runs for unknown user names too, so response time does not reveal them.
-    const ok =
-      (await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH)) &&
-      user !== undefined;
-    if (!ok) {
-      limiter.recordFailure(request.ip);
-      request.log.info({ username: body.username, ip: request.ip }, 'admin sign-in failed');
-      throw new AdminError(401, 'invalid_credentials', 'Wrong user name or password');
-    }
+      const body = LoginBody.parse(request.body);
+      const user = await db
+        .selectFrom('admin_users')
+        .selectAll()
+        .where('username', '=', body.username)
+        .executeTakeFirst();
+      // The hash check runs for unknown user names too, so response time does not reveal them.
+      const ok =
+        (await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH)) &&
+        user !== undefined;
+      if (!ok) {
+        limiter.recordFailure(request.ip);
+        request.log.info({ username: body.username, ip: request.ip }, 'admin sign-in failed');
+        throw new AdminError(401, 'invalid_credentials', 'Wrong user name or password');
+      }
 
-    limiter.reset(request.ip);
-    await sessions.deleteExpired();
-    const { sessionId, csrfToken } = await sessions.create(user.id);
-    reply.setCookie(SESSION_COOKIE, sessionId, cookieOptions);
-    request.log.info({ username: user.username }, 'admin signed in');
-    return { user: { username: user.username }, csrfToken };
-  });
+      limiter.reset(request.ip);
+      await sessions.deleteExpired();
+      const { sessionId, csrfToken } = await sessions.create(user.id);
+      reply.setCookie(SESSION_COOKIE, sessionId, cookieOptions);
+      request.log.info({ username: user.username }, 'admin signed in');
+      return { user: { username: user.username }, csrfToken };
+    },
+  );
 
-  app.get('/session', async (request) => {
-    const session = await requireSession(request, sessions);
-    return { user: { username: session.username }, csrfToken: session.csrfToken };
-  });
+  app.get(
+    '/session',
+    documented({
+      tag: TAG,
+      summary: 'Read the signed-in admin and the CSRF token',
+      response: SessionSchema,
+    }),
+    async (request) => {
+      const session = await requireSession(request, sessions);
+      return { user: { username: session.username }, csrfToken: session.csrfToken };
+    },
+  );
 
-  app.delete('/session', async (request, reply) => {
-    const session = await requireSession(request, sessions);
-    checkCsrf(request, session);
-    const sessionId = request.cookies[SESSION_COOKIE];
-    if (sessionId) await sessions.delete(sessionId);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/session',
+    documented({ tag: TAG, summary: 'Sign out', status: 204 }),
+    async (request, reply) => {
+      const session = await requireSession(request, sessions);
+      checkCsrf(request, session);
+      const sessionId = request.cookies[SESSION_COOKIE];
+      if (sessionId) await sessions.delete(sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
   await app.register(async (scope) => {
     scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {

@@ -1,61 +1,73 @@
 import type { Selectable } from 'kysely';
 import type { StepFailure } from '@scimflow/runtime';
+import { z } from 'zod';
 import type { ExecutionStepTable, ExecutionTable } from '../runtime/tables.js';
 
+const StepFailureSchema = z.object({
+  nodeId: z.string(),
+  message: z.string(),
+  code: z.string().describe("A stable code such as `config_invalid` or a connector's code"),
+  retryable: z.boolean().describe('False when running the execution again cannot help'),
+  retryAfterMs: z.number().optional(),
+});
+
 /** An execution as the admin API lists it. Times are ISO 8601 strings, null until they happen. */
-export interface ExecutionSummary {
-  id: string;
-  flowId: string;
-  flowName: string;
-  /** The pinned flow version; null for a test run of the draft. */
-  version: number | null;
-  eventId: string;
-  eventType: string;
-  resource: { type: string; id: string; display: string | null };
-  /** Slug of the SCIM endpoint that accepted the event. */
-  endpoint: string;
-  status: ExecutionTable['status'];
-  dryRun: boolean;
-  /** True for a test run from the designer. */
-  test: boolean;
-  attempts: number;
-  error?: string;
-  /** The node whose step failed last. */
-  failedNodeId?: string;
-  /** The execution this one retries from the start. */
-  retryOf?: string;
-  queuedAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export const ExecutionSummarySchema = z.object({
+  id: z.string(),
+  flowId: z.string(),
+  flowName: z.string(),
+  version: z
+    .number()
+    .int()
+    .nullable()
+    .describe('The pinned flow version; null for a test run of the draft'),
+  eventId: z.string(),
+  eventType: z.string(),
+  resource: z.object({ type: z.string(), id: z.string(), display: z.string().nullable() }),
+  endpoint: z.string().describe('Slug of the SCIM endpoint that accepted the event'),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  dryRun: z.boolean(),
+  test: z.boolean().describe('True for a test run from the designer'),
+  attempts: z.number().int(),
+  error: z.string().optional(),
+  failedNodeId: z.string().optional().describe('The node whose step failed last'),
+  retryOf: z.string().optional().describe('The execution this one retries from the start'),
+  queuedAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type ExecutionSummary = z.infer<typeof ExecutionSummarySchema>;
 
 /** A journaled step as the admin API returns it; input, output and requests are redacted. */
-export interface StepView {
-  nodeId: string;
-  nodeType: string;
-  status: string;
-  input: unknown;
-  output: unknown;
-  port?: string;
-  outcome?: string;
-  error?: StepFailure;
-  attempts: number;
-  requests: unknown[];
-  logs: unknown[];
-  startedAt: string;
-  finishedAt: string | null;
-  durationMs: number | null;
-}
+export const StepViewSchema = z.object({
+  nodeId: z.string(),
+  nodeType: z.string(),
+  status: z.string(),
+  input: z.unknown(),
+  output: z.unknown(),
+  port: z.string().optional(),
+  outcome: z.string().optional(),
+  error: StepFailureSchema.optional(),
+  attempts: z.number().int(),
+  requests: z.array(z.unknown()).describe('The HTTP requests of the step with their responses'),
+  logs: z.array(z.unknown()),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  durationMs: z.number().nullable(),
+});
+export type StepView = z.infer<typeof StepViewSchema>;
 
 /** An execution with its steps, in the order they started. */
-export interface ExecutionView extends ExecutionSummary {
-  /**
-   * The client dialect of the event's SCIM request, such as `asgardeo-scim2` or `okta`; null
-   * when the event is no longer stored.
-   */
-  dialect: string | null;
-  steps: StepView[];
-}
+export const ExecutionViewSchema = ExecutionSummarySchema.extend({
+  dialect: z
+    .string()
+    .nullable()
+    .describe(
+      "The client dialect of the event's SCIM request, such as `asgardeo-scim2` or `okta`; null when the event is no longer stored",
+    ),
+  steps: z.array(StepViewSchema),
+});
+export type ExecutionView = z.infer<typeof ExecutionViewSchema>;
 
 /** A stored execution row with its flow's current name, when the flow still exists. */
 export type ExecutionRow = Selectable<ExecutionTable> & { current_flow_name?: string | null };
