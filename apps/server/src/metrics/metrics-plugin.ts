@@ -3,6 +3,7 @@ import { AggregatorRegistry } from 'prom-client';
 import { DatabaseMetrics } from './database-metrics.js';
 import { checkMetricsAccess } from './metrics-access.js';
 import { metricsRegistry, scimRequestsTotal } from './registry.js';
+import { collectRuntimeThreadMetrics } from './thread-metrics.js';
 
 /** Options of the metrics plugin. */
 export interface MetricsOptions {
@@ -49,9 +50,11 @@ export async function metricsPlugin(app: FastifyInstance, options: MetricsOption
 
     await databaseMetrics.refresh();
     reply.type(metricsRegistry.contentType);
-    // Executions that ran in the runtime thread are counted in that thread's registry.
-    const threadMetrics = (await app.runtimeThreads?.metrics()) ?? [];
-    if (threadMetrics.length === 0) return metricsRegistry.metrics();
+    // Executions that ran in a runtime thread are counted in that thread's registry.
+    const threads = app.runtimeThreads;
+    if (!threads) return metricsRegistry.metrics();
+
+    const threadMetrics = await collectRuntimeThreadMetrics(threads, request.log);
     const own = await metricsRegistry.getMetricsAsJSON();
     return AggregatorRegistry.aggregate([own, ...threadMetrics]).metrics();
   });

@@ -55,3 +55,15 @@ export const retriesTotal = new Counter({
   labelNames: ['node_type'] as const,
   registers: [metricsRegistry],
 });
+
+/**
+ * 1 for each runtime thread whose metrics the last scrape left out, by the thread's index in the
+ * pool (0 up to `SCIMFLOW_RUNTIME_THREADS` - 1). That scrape's execution, step and retry series
+ * then lack that thread's counts, so they may look lower than before.
+ */
+export const runtimeThreadMetricsMissing = new Gauge({
+  name: 'scimflow_runtime_thread_metrics_missing',
+  help: '1 when the last scrape left out this runtime thread, which did not reply in time or was restarting, else 0. While 1, the execution, step and retry series lack its counts.',
+  labelNames: ['thread_index'] as const,
+  registers: [metricsRegistry],
+});

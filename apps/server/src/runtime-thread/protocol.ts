@@ -18,7 +18,12 @@ export interface RuntimeThreadData {
 
 /** Messages from the server's main thread to the runtime thread. */
 export type ToRuntimeThread =
-  { type: 'wake' } | { type: 'wakeWorkers' } | { type: 'metrics'; id: number } | { type: 'stop' };
+  | { type: 'wake' }
+  | { type: 'wakeWorkers' }
+  | { type: 'metrics'; id: number }
+  /** Blocks the thread's event loop, so that tests can simulate a thread too busy to reply. */
+  | { type: 'block'; milliseconds: number }
+  | { type: 'stop' };
 
 /** Messages from the runtime thread to the main thread. */
 export type FromRuntimeThread =

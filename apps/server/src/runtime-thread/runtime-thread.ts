@@ -1,9 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
-import type { MetricObjectWithValues, MetricValue } from 'prom-client';
+import { MetricsRequests, type ThreadMetricsReply } from './metrics-requests.js';
 import type { FromRuntimeThread, RuntimeThreadData, ToRuntimeThread } from './protocol.js';
-
-type Metrics = MetricObjectWithValues<MetricValue<string>>[];
 
 // A thread that stopped on its own starts again after this many milliseconds.
 const RESTART_DELAY_MS = 1_000;
@@ -17,8 +15,7 @@ export class RuntimeThread {
   private worker: Worker | undefined;
   private stopping = false;
   private wakeQueued = false;
-  private nextMetricsId = 0;
-  private readonly metricsWaiters = new Map<number, (metrics: Metrics) => void>();
+  private readonly metricsRequests = new MetricsRequests();
   private stopped: (() => void) | undefined;
 
   constructor(
@@ -78,14 +75,31 @@ export class RuntimeThread {
     this.post({ type: 'wakeWorkers' });
   }
 
-  /** Returns the thread's execution, step and retry metrics; none while it is not running. */
-  metrics(): Promise<Metrics> {
-    if (!this.worker) return Promise.resolve([]);
-    const id = this.nextMetricsId++;
-    return new Promise((resolve) => {
-      this.metricsWaiters.set(id, resolve);
-      this.post({ type: 'metrics', id });
-    });
+  /**
+   * Requests the thread's execution, step and retry metrics. Resolves as missing when the thread
+   * is not running, does not reply within `timeoutMs`, or exits first.
+   */
+  metrics(timeoutMs: number): Promise<ThreadMetricsReply> {
+    const worker = this.worker;
+    if (!worker) {
+      return Promise.resolve({
+        received: false,
+        threadId: undefined,
+        reason: 'thread not running',
+      });
+    }
+
+    return this.metricsRequests.request(worker.threadId, timeoutMs, (id) =>
+      this.post({ type: 'metrics', id }),
+    );
+  }
+
+  /**
+   * Blocks the thread's event loop for `milliseconds`, as long synchronous work in a step would,
+   * so that it cannot reply to messages meanwhile. Only tests call it.
+   */
+  blockForTests(milliseconds: number): void {
+    this.post({ type: 'block', milliseconds });
   }
 
   /** Stops the runtime in the thread (it waits for running executions) and ends the thread. */
@@ -104,17 +118,15 @@ export class RuntimeThread {
 
   private receive(message: FromRuntimeThread): void {
     if (message.type === 'log') this.writeLog(message.text);
-    else if (message.type === 'metrics') {
-      this.metricsWaiters.get(message.id)?.(message.metrics);
-      this.metricsWaiters.delete(message.id);
-    } else if (message.type === 'stopped') this.stopped?.();
+    else if (message.type === 'metrics') this.metricsRequests.receive(message.id, message.metrics);
+    else if (message.type === 'stopped') this.stopped?.();
   }
 
   private exited(worker: Worker, threadId: number, code: number): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
-    for (const resolve of this.metricsWaiters.values()) resolve([]);
-    this.metricsWaiters.clear();
+    // The exited thread never replies, so its pending scrapes end now instead of at their timeout.
+    this.metricsRequests.abandonAll();
     if (this.stopping) return;
 
     this.log.error(

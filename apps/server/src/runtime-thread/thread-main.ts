@@ -60,6 +60,8 @@ async function main(): Promise<void> {
           metrics: metrics.filter((metric) => RUNTIME_METRIC_NAMES.includes(metric.name)),
         }),
       );
+    } else if (message.type === 'block') {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, message.milliseconds);
     } else if (message.type === 'stop') {
       void runtime
         .stop()

@@ -1,4 +1,4 @@
-import type { MetricObjectWithValues, MetricValue } from 'prom-client';
+import type { ThreadMetricsReply } from './metrics-requests.js';
 import type { RuntimeThread } from './runtime-thread.js';
 
 /**
@@ -21,9 +21,12 @@ export class RuntimeThreadPool {
     for (const thread of this.threads) thread.wakeWorkers();
   }
 
-  /** Returns the metrics of every thread, to aggregate with the main thread's. */
-  async metrics(): Promise<MetricObjectWithValues<MetricValue<string>>[][]> {
-    return Promise.all(this.threads.map((thread) => thread.metrics()));
+  /**
+   * Requests every thread's metrics, to aggregate with the main thread's. The replies are in the
+   * order of `threads`, and each waits at most `timeoutMs`.
+   */
+  async metrics(timeoutMs: number): Promise<ThreadMetricsReply[]> {
+    return Promise.all(this.threads.map((thread) => thread.metrics(timeoutMs)));
   }
 
   async stop(): Promise<void> {
