@@ -1,26 +1,50 @@
+import type { LeaseTiming, LeaseWarning } from './slot-lease.js';
+import { SlotLease } from './slot-lease.js';
+
 /** The tail of the queue of each key that has work running or waiting in this thread. */
 const tails = new Map<string, Promise<unknown>>();
 
 // Slots of the lock memory shared between threads. Keys are hashed to a slot, so two keys may
 // share one and then wait for each other without need, which is only slower.
 const SLOTS = 256;
-// A thread that dies while it holds a slot must not block the other threads for ever.
-const SLOT_WAIT_LIMIT_MS = 30_000;
 
-let shared: Int32Array | undefined;
+/**
+ * The lease and wait of the shared slots. A dead holder blocks its slot for at most the lease.
+ * A live holder renews its lease for as long as its upsert runs, and an upsert retries its
+ * Sheets calls with backoff, so a waiter stops after 30 s and its step is retried later.
+ */
+export const DEFAULT_LEASE_TIMING: LeaseTiming = { leaseMs: 10_000, waitLimitMs: 30_000 };
+
+let shared: BigInt64Array | undefined;
+let timing = DEFAULT_LEASE_TIMING;
+
+/** Options of one `withKeyLock` call. */
+export interface KeyLockOptions {
+  /** Names the locked thing in errors and warnings, such as `tab "Staff" of spreadsheet 1AbC`. */
+  description?: string;
+  /** Receives the warnings of a takeover of an expired lease and of a lost lease. */
+  warn?: LeaseWarning;
+}
 
 /**
  * Returns the memory of the key locks of this process, creating it on first use. Pass it to
  * every worker thread that runs flows, which then calls `useKeyLockMemory` with it.
  */
 export function keyLockMemory(): SharedArrayBuffer {
-  shared ??= new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
+  shared ??= new BigInt64Array(new SharedArrayBuffer(SLOTS * BigInt64Array.BYTES_PER_ELEMENT));
   return shared.buffer as SharedArrayBuffer;
 }
 
-/** Makes this thread's key locks wait for those of the thread that created `memory`. */
-export function useKeyLockMemory(memory: SharedArrayBuffer): void {
-  shared = new Int32Array(memory);
+/**
+ * Makes this thread's key locks wait for those of the thread that created `memory`. Tests pass
+ * a shorter `leaseTiming`.
+ */
+export function useKeyLockMemory(
+  memory: SharedArrayBuffer,
+  leaseTiming: LeaseTiming = DEFAULT_LEASE_TIMING,
+): void {
+  shared = new BigInt64Array(memory);
+  timing = leaseTiming;
 }
 
 /**
@@ -29,9 +53,16 @@ export function useKeyLockMemory(memory: SharedArrayBuffer): void {
  * key; two upserts of one key that overlap would both append. Executions of different SCIM
  * resources run concurrently (the same person provisioned through two endpoints, say), so
  * upserts into one tab wait for each other.
+ *
+ * Throws a `KeyLockTimeoutError`, which the runtime retries, without running `work` when
+ * another thread held the key for the whole wait limit.
  */
-export async function withKeyLock<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const locked = () => withSharedSlot(key, work);
+export async function withKeyLock<T>(
+  key: string,
+  work: () => Promise<T>,
+  options: KeyLockOptions = {},
+): Promise<T> {
+  const locked = () => withSharedSlot(key, work, options);
   const previous = tails.get(key) ?? Promise.resolve();
   const result = previous.then(locked, locked);
   const tail = result.catch(() => undefined);
@@ -44,26 +75,25 @@ export async function withKeyLock<T>(key: string, work: () => Promise<T>): Promi
   }
 }
 
-async function withSharedSlot<T>(key: string, work: () => Promise<T>): Promise<T> {
+async function withSharedSlot<T>(
+  key: string,
+  work: () => Promise<T>,
+  options: KeyLockOptions,
+): Promise<T> {
   const cells = shared;
   if (!cells) return work();
 
-  const slot = slotOf(key);
-  const deadline = Date.now() + SLOT_WAIT_LIMIT_MS;
-  let acquired = Atomics.compareExchange(cells, slot, 0, 1) === 0;
-  while (!acquired && Date.now() < deadline) {
-    const wait = Atomics.waitAsync(cells, slot, 1, Math.min(deadline - Date.now(), 100));
-    if (wait.async) await wait.value;
-    acquired = Atomics.compareExchange(cells, slot, 0, 1) === 0;
-  }
-
+  const lease = await SlotLease.acquire(
+    cells,
+    slotOf(key),
+    timing,
+    options.description ?? 'a key',
+    options.warn ?? (() => {}),
+  );
   try {
     return await work();
   } finally {
-    if (acquired) {
-      Atomics.store(cells, slot, 0);
-      Atomics.notify(cells, slot);
-    }
+    lease.release();
   }
 }
 

@@ -31,12 +31,21 @@ export const sheetsUpsertRow = defineNode({
 
     // One tab at a time, rather than one key, so that keys differing only in case or spaces,
     // which `findByKey` treats as equal, wait for each other too.
-    return withKeyLock(`${target.spreadsheetId}\u0000${target.sheet}`, async () => {
-      const { table, matches } = await findByKey(sheets, target, target.keyColumn);
-      const rowNumber = matches[0];
-      if (rowNumber === undefined) return appendRow(sheets, table, target);
+    // When another runtime thread keeps the tab locked for the whole wait, the step fails with a
+    // retryable error rather than risk a second row for the key.
+    return withKeyLock(
+      `${target.spreadsheetId}\u0000${target.sheet}`,
+      async () => {
+        const { table, matches } = await findByKey(sheets, target, target.keyColumn);
+        const rowNumber = matches[0];
+        if (rowNumber === undefined) return appendRow(sheets, table, target);
 
-      return updateRowAt(sheets, table, target, rowNumber);
-    });
+        return updateRowAt(sheets, table, target, rowNumber);
+      },
+      {
+        description: `tab "${target.sheet}" of spreadsheet ${target.spreadsheetId}`,
+        warn: (message, fields) => context.log('warn', message, fields),
+      },
+    );
   },
 });
