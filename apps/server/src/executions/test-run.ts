@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ProvisioningEventSchema, type ProvisioningEvent } from '@scimflow/flow';
 import { resourceKeyOf, runExecution, type RuntimeLogger } from '@scimflow/runtime';
 import { AdminError } from '../admin/admin-errors.js';
+import { credentialSecrets } from '../credentials/credential-secrets.js';
 import type { Database } from '../db/schema.js';
 import { resourceDisplay } from '../runtime/dispatcher.js';
 import { loadDraft } from '../runtime/flow-source.js';
@@ -88,6 +89,7 @@ export async function testRunRoute(app: FastifyInstance): Promise<void> {
       journal: new SqlJournal(db),
       dryRun: body.dryRun,
       resolveCredential: (name) => app.flowRuntime.resolveCredential(name),
+      secretsOf: credentialSecrets,
       logger: log as RuntimeLogger,
       ...(app.scimflow.config.runtimeHttpClient
         ? { createHttpClient: app.scimflow.config.runtimeHttpClient }

@@ -11,6 +11,7 @@ import {
   type Journal,
   type RuntimeLogger,
 } from '@scimflow/runtime';
+import { credentialSecrets } from '../credentials/credential-secrets.js';
 import type { Database } from '../db/schema.js';
 import type { PublishedFlow } from './flow-source.js';
 import { recordExecutionRun } from './runtime-metrics.js';
@@ -95,6 +96,7 @@ export class Executor {
       event,
       journal,
       resolveCredential: this.options.resolveCredential,
+      secretsOf: credentialSecrets,
       logger: log,
       signal,
       ...(this.options.createHttpClient ? { createHttpClient: this.options.createHttpClient } : {}),

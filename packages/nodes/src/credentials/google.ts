@@ -61,6 +61,12 @@ export const googleServiceAccountCredential = defineCredential({
       .default('https://sheets.googleapis.com')
       .meta({ ui: { widget: 'text', label: 'Sheets API base URL', advanced: true } }),
   }),
+  derivedSecrets(data) {
+    const key = parseServiceAccountKey(data.serviceAccountKey);
+    if (!key) return [];
+    // The key as parsed, with line breaks, and as the key file spells it, with `\n` escapes.
+    return [key.private_key, JSON.stringify(key.private_key).slice(1, -1)];
+  },
   async authenticate(data, request, context) {
     const token = await googleAccessToken(data, context);
     return withHeader(request, 'authorization', `Bearer ${token}`);

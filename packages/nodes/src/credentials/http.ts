@@ -49,6 +49,11 @@ export const httpBasicCredential = defineCredential({
     password: z.string().meta({ secret: true, ui: { widget: 'text', label: 'Password' } }),
     testUrl,
   }),
+  derivedSecrets(data) {
+    // The base64 of `username:password` reveals the password, unless the password is empty.
+    if (data.password === '') return [];
+    return [basicAuthorization(data.username, data.password).slice('Basic '.length)];
+  },
   async authenticate(data, request) {
     return withHeader(request, 'authorization', basicAuthorization(data.username, data.password));
   },

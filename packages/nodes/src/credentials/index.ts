@@ -1,6 +1,7 @@
 export {
   credentialTypes,
   forgetToken,
+  credentialFieldsOf,
   secretFieldsOf,
   secretValuesOf,
   parseCredential,

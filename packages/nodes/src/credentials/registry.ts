@@ -16,20 +16,36 @@ export const credentialTypes = {
   'http.header': httpHeaderCredential,
 } satisfies Record<CredentialType, Pick<CredentialDefinition, 'type' | 'label' | 'description'>>;
 
+/** Returns the names of every field that the credential type declares, in declaration order. */
+export function credentialFieldsOf(type: CredentialType): string[] {
+  return Object.keys(shapeOf(type));
+}
+
 /** Returns the names of the fields that the server encrypts and never returns, from `.meta({ secret: true })`. */
 export function secretFieldsOf(type: CredentialType): string[] {
-  const schema = credentialTypes[type].schema as unknown as z.ZodObject;
-  return Object.entries(schema.shape)
+  return Object.entries(shapeOf(type))
     .filter(([, field]) => (field as z.ZodType).meta()?.secret === true)
     .map(([name]) => name);
 }
 
-/** Returns the credential's secret values, to cut out of errors and outputs. */
+/**
+ * Returns the credential's secret values, to cut out of errors and outputs: the values of its
+ * secret fields and the secrets derived from them (see `CredentialDefinition.derivedSecrets`).
+ * Returns none for a type this build does not know, so callers that must hide such a credential
+ * treat every string of it as secret.
+ */
 export function secretValuesOf(credential: ResolvedCredential | undefined): string[] {
-  if (!credential || !(credential.type in credentialTypes)) return [];
-  return secretFieldsOf(credential.type)
-    .map((name) => credential.data[name])
-    .filter((value): value is string => typeof value === 'string' && value.length > 0);
+  if (!credential || !Object.hasOwn(credentialTypes, credential.type)) return [];
+
+  const values = secretFieldsOf(credential.type).map((name) => credential.data[name]);
+  const definition = credentialTypes[credential.type] as unknown as CredentialDefinition;
+  // Derived secrets need the parsed data. Stored data passed the same schema when it was saved,
+  // so a parse failure means the derived secrets cannot be found, only the field values.
+  const parsed = definition.schema.safeParse(credential.data);
+  if (parsed.success && definition.derivedSecrets) {
+    values.push(...definition.derivedSecrets(parsed.data));
+  }
+  return values.filter((value): value is string => typeof value === 'string' && value.length > 0);
 }
 
 /**
@@ -82,4 +98,8 @@ export async function testCredential(
     if (error instanceof ConnectorError) return { ok: false, message: error.message };
     throw error;
   }
+}
+
+function shapeOf(type: CredentialType): Record<string, unknown> {
+  return (credentialTypes[type].schema as unknown as z.ZodObject).shape;
 }

@@ -35,6 +35,12 @@ export interface CredentialDefinition<
     request: ClientRequest,
     context: AuthContext,
   ): Promise<ClientRequest>;
+  /**
+   * Returns secret strings that the secret fields contain or produce besides their own values,
+   * such as the private key inside a service account key file. `secretValuesOf` adds them, so
+   * redaction cuts them out of errors and the journal too.
+   */
+  derivedSecrets?(data: z.infer<Schema>): string[];
   /** Drops the cached access token of a token-minting type, after the API rejected it with 401. */
   forgetToken?(data: z.infer<Schema>, context: AuthContext): void;
   /** Sends a cheap authenticated request and reports whether the credential works. */

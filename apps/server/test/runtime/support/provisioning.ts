@@ -1,6 +1,6 @@
 import type { TestServers } from '@scimflow/testservers';
 import type { TestServer } from '../../support/test-server.js';
-import { chainFlow } from './flow-documents.js';
+import { chainFlow, type ChainStep } from './flow-documents.js';
 import { publishFlow, seedCredential } from './runtime-server.js';
 
 /** A secret that must never appear in a journal, an API response or a log line. */
@@ -43,6 +43,26 @@ export async function seedConnectorCredentials(
   });
 }
 
+/** Invites the new user to the GitHub org `acme`, keyed on userName. */
+export const INVITE_STEP: ChainStep = {
+  id: 'invite',
+  type: 'github.inviteToOrganization',
+  config: { org: 'acme', email: '{{ user.userName }}' },
+  credential: GITHUB,
+};
+
+/** Creates the new user's Workspace account, keyed on userName. */
+export const WORKSPACE_STEP: ChainStep = {
+  id: 'workspace',
+  type: 'google.createUser',
+  config: {
+    primaryEmail: '{{ user.userName }}',
+    givenName: '{{ user.name.givenName }}',
+    familyName: '{{ user.name.familyName }}',
+  },
+  credential: WORKSPACE,
+};
+
 /**
  * Publishes the onboarding flow (created user, unless inactive: GitHub invitation, Workspace
  * user, staff row) and the offboarding flow (deactivated or deleted user: invitation cancelled,
@@ -60,22 +80,8 @@ export async function publishLifecycleFlows(
       config: { expression: '$not(user.active = false)' },
       next: 'true',
     },
-    {
-      id: 'invite',
-      type: 'github.inviteToOrganization',
-      config: { org: 'acme', email: '{{ user.userName }}' },
-      credential: GITHUB,
-    },
-    {
-      id: 'workspace',
-      type: 'google.createUser',
-      config: {
-        primaryEmail: '{{ user.userName }}',
-        givenName: '{{ user.name.givenName }}',
-        familyName: '{{ user.name.familyName }}',
-      },
-      credential: WORKSPACE,
-    },
+    INVITE_STEP,
+    WORKSPACE_STEP,
     {
       id: 'row',
       type: 'sheets.upsertRow',
