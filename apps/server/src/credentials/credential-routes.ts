@@ -12,6 +12,7 @@ import {
   type CredentialView,
 } from './credential-schemas.js';
 import { isCredentialType } from './credential-codec.js';
+import { rejectUnknownFields } from './credential-fields.js';
 import {
   CredentialInUseError,
   CredentialNameTakenError,
@@ -100,6 +101,13 @@ export async function credentialRoutes(app: FastifyInstance): Promise<void> {
       response: CredentialSchema,
     }),
     async (request, reply) => {
+      // Unknown fields are reported before the body schema runs, because a misspelt required
+      // field would otherwise be reported as missing.
+      const raw = request.body as { type?: unknown; data?: unknown } | null | undefined;
+      if (typeof raw?.type === 'string' && isCredentialType(raw.type)) {
+        rejectUnknownFields(raw.type, raw.data);
+      }
+
       // The union is built from a list, so its inferred type is wider than the parsed value.
       const body = CreateCredentialBody.parse(request.body) as {
         name: string;
@@ -131,6 +139,9 @@ export async function credentialRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const row = await load(request.params);
       const body = UpdateCredentialBody.parse(request.body ?? {});
+      if (body.data !== undefined && isCredentialType(row.type)) {
+        rejectUnknownFields(row.type, body.data);
+      }
       const updated = await withNameCheck(() => credentials.update(row, body));
       request.log.info(
         { credentialId: row.id, renamed: updated.name !== row.name },

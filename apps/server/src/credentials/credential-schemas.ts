@@ -7,7 +7,8 @@ const CredentialName = z.string().trim().min(1).max(200);
 
 /**
  * Body of `POST /api/credentials`: one variant per credential type, so `data` is checked with the
- * type's own schema (secret fields carry `secret: true` in the OpenAPI document).
+ * type's own schema (secret fields carry `secret: true` in the OpenAPI document). `data` is
+ * strict because the route rejects fields the type does not declare (`rejectUnknownFields`).
  */
 export const CreateCredentialBody = z.discriminatedUnion(
   'type',
@@ -15,14 +16,15 @@ export const CreateCredentialBody = z.discriminatedUnion(
     z.object({
       name: CredentialName,
       type: z.literal(type),
-      data: credentialTypes[type].schema,
+      data: (credentialTypes[type].schema as unknown as z.ZodObject).strict(),
     }),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],
 );
 
 /**
  * Body of `PUT /api/credentials/:id`. `data` replaces the non-secret fields; a secret field left
- * out keeps its stored value. The merged data must fit the credential type's schema.
+ * out keeps its stored value. The merged data must fit the credential type's schema, and a field
+ * the type does not declare is rejected.
  */
 export const UpdateCredentialBody = z
   .object({

@@ -144,6 +144,61 @@ describe('credentials API', () => {
     expect(response.body.error.code).toBe(code);
   });
 
+  it('create rejects an unknown field', async () => {
+    const response = await request('POST', '/api/credentials', {
+      name: 'Misspelt token',
+      type: 'github.token',
+      data: { apiToken: CANARY, baseUrl: apis.github.baseUrl },
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('credential_field_unknown');
+    expect(response.body.error.message).toBe(
+      'Unknown field "apiToken" for credential type github.token, which accepts token, baseUrl. Remove it or use the accepted names.',
+    );
+    expect(response.body.error.problems).toEqual([
+      {
+        path: 'data.apiToken',
+        message: 'Unknown field. Credential type github.token accepts token, baseUrl.',
+      },
+    ]);
+    const list = await request('GET', '/api/credentials');
+    expect(list.body.map((item: { name: string }) => item.name)).not.toContain('Misspelt token');
+  });
+
+  it('create names every unknown field', async () => {
+    const response = await request('POST', '/api/credentials', {
+      name: 'Extra fields',
+      type: 'http.header',
+      data: { name: 'X-API-Key', value: CANARY, header: 'X-Other', region: 'eu' },
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('credential_field_unknown');
+    expect(response.body.error.message).toContain('Unknown fields "header", "region"');
+    expect(response.body.error.message).toContain(
+      'http.header, which accepts name, value, testUrl',
+    );
+    expect(response.body.error.problems.map((problem: { path: string }) => problem.path)).toEqual([
+      'data.header',
+      'data.region',
+    ]);
+  });
+
+  it('update rejects an unknown field', async () => {
+    const response = await request('PUT', `/api/credentials/${credentialId}`, {
+      data: { baseUrl: apis.github.baseUrl, baseURL: 'http://127.0.0.1:9/api/v3' },
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('credential_field_unknown');
+    expect(response.body.error.message).toContain('"baseURL"');
+    expect(response.body.error.message).toContain('github.token, which accepts token, baseUrl');
+    const list = await request('GET', '/api/credentials');
+    const entry = list.body.find((item: { id: string }) => item.id === credentialId);
+    expect(entry.fields).toEqual({ baseUrl: apis.github.baseUrl });
+  });
+
   it('invalid update names the field', async () => {
     const response = await request('PUT', `/api/credentials/${credentialId}`, {
       data: { baseUrl: 'not a url' },
