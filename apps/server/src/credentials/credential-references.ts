@@ -16,9 +16,10 @@ export interface FlowUse {
  * the `credentials` list, to `newName`. Returns the ids of the flows it changed. Published
  * versions stay as they are, because executions and the version caches assume they never change.
  */
-// NOTE: a designer tab that loaded the draft before the rename puts the old name back when it
-// saves. Runs still resolve it through the rename history, but validation reports the
-// credential as not found until another one is chosen. Restoring a version maps old names.
+// A designer tab that loaded the draft before the rename still contains the old name. Saving the
+// draft, restoring a version and the unpublished-changes check map former names to current ones
+// (current-names.ts). NOTE: the open tab keeps showing, and validating, the old name until it
+// loads the flow again, because the web app keeps its own copy of the draft.
 export async function renameInDrafts(
   trx: Kysely<Database>,
   oldNames: readonly string[],

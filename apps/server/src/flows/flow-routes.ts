@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseFlowDocument, validateFlow, type FlowDocument } from '@scimflow/flow';
 import { createValidationContext } from '@scimflow/nodes';
+import { loadCurrentNames, useCurrentCredentialNames } from '../credentials/current-names.js';
 import { knownCredentials } from '../credentials/known-credentials.js';
 import { documented } from '../openapi/route-doc.js';
 import { loadFlow, withNameCheck } from './flow-errors.js';
@@ -28,7 +29,7 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
   async function describe(flowId: string) {
     const flow = await loadFlow(flows, flowId);
     const latest = (await flows.latestVersions([flow.id])).get(flow.id);
-    return flowView(flow, latest);
+    return flowView(flow, latest, await loadCurrentNames(db));
   }
 
   app.get(
@@ -42,7 +43,10 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
       const rows = await flows.list();
       const latest = await flows.latestVersions();
       const recent = await recentExecutions(db);
-      return rows.map((flow) => flowSummaryView(flow, latest.get(flow.id), recent.get(flow.id)));
+      const currentNames = await loadCurrentNames(db);
+      return rows.map((flow) =>
+        flowSummaryView(flow, latest.get(flow.id), recent.get(flow.id), currentNames),
+      );
     },
   );
 
@@ -57,6 +61,7 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
     }),
     async (request, reply) => {
       const { document } = DocumentBody.parse(request.body);
+      await useCurrentCredentialNames(db, document);
       const flow = await withNameCheck(() => flows.create(document));
       request.log.info({ flowId: flow.id }, 'flow created');
       return reply.status(201).send(await describe(flow.id));
@@ -104,6 +109,8 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const flow = await loadFlow(flows, FlowIdParams.parse(request.params).id);
       const { document } = DocumentBody.parse(request.body);
+      // A designer tab opened before a credential rename still contains the old name.
+      await useCurrentCredentialNames(db, document);
       await withNameCheck(() => flows.saveDraft(flow, document));
       return describe(flow.id);
     },

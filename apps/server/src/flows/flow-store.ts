@@ -174,13 +174,6 @@ export function draftOf(flow: FlowRow): FlowDocument {
   return readDocument(flow.id, 'draft', flow.draft);
 }
 
-/** Returns true when the draft differs from the newest published version. */
-export function hasDraftChanges(flow: FlowRow, latest: LatestVersion | undefined): boolean {
-  if (!latest) return true;
-  const published = readDocument(flow.id, latest.version, latest.document);
-  return JSON.stringify(draftOf(flow)) !== JSON.stringify(published);
-}
-
 /** Returns the columns a document sets. The stored draft leaves out `id`, which the row carries. */
 function documentColumns(document: FlowDocument) {
   const { id: _id, ...rest } = document;

@@ -1,16 +1,16 @@
+import type { CurrentNames } from '../credentials/current-names.js';
+import { hasDraftChanges } from './draft-changes.js';
 import type { FlowSummaryView, FlowView, FlowVersionView } from './flow-schemas.js';
-import {
-  draftOf,
-  hasDraftChanges,
-  type FlowRow,
-  type FlowVersionRow,
-  type LatestVersion,
-} from './flow-store.js';
+import { draftOf, type FlowRow, type FlowVersionRow, type LatestVersion } from './flow-store.js';
 import { readDocument } from './published.js';
 import type { RecentExecution } from './recent-executions.js';
 
 /** Builds the `Flow` response: the flow with its draft. */
-export function flowView(flow: FlowRow, latest: LatestVersion | undefined): FlowView {
+export function flowView(
+  flow: FlowRow,
+  latest: LatestVersion | undefined,
+  currentNames: CurrentNames,
+): FlowView {
   return {
     id: flow.id,
     name: flow.name,
@@ -18,7 +18,7 @@ export function flowView(flow: FlowRow, latest: LatestVersion | undefined): Flow
     enabled: flow.enabled === 1,
     draft: draftOf(flow),
     publishedVersion: latest?.version ?? null,
-    hasDraftChanges: hasDraftChanges(flow, latest),
+    hasDraftChanges: hasDraftChanges(flow, latest, currentNames),
     createdAt: flow.created_at,
     updatedAt: flow.updated_at,
   };
@@ -29,6 +29,7 @@ export function flowSummaryView(
   flow: FlowRow,
   latest: LatestVersion | undefined,
   recent: RecentExecution[] | undefined,
+  currentNames: CurrentNames,
 ): FlowSummaryView {
   return {
     id: flow.id,
@@ -36,7 +37,7 @@ export function flowSummaryView(
     description: flow.description,
     enabled: flow.enabled === 1,
     publishedVersion: latest?.version ?? null,
-    hasDraftChanges: hasDraftChanges(flow, latest),
+    hasDraftChanges: hasDraftChanges(flow, latest, currentNames),
     updatedAt: flow.updated_at,
     recentExecutions: recent ?? [],
   };

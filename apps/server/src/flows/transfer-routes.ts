@@ -81,7 +81,8 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
 
       const flow = await withNameCheck(() => flows.create(document));
       request.log.info({ flowId: flow.id, migrations: parsed.migrations }, 'flow imported');
-      return reply.status(201).send(flowView(flow, undefined));
+      // An imported flow has no published version, so no credential names need comparing.
+      return reply.status(201).send(flowView(flow, undefined, new Map()));
     },
   );
 }

@@ -4,7 +4,7 @@ import { canPublish, validateFlow } from '@scimflow/flow';
 import { createValidationContext } from '@scimflow/nodes';
 import { AdminError } from '../admin/admin-errors.js';
 import { isUniqueViolation } from '../db/database.js';
-import { useCurrentCredentialNames } from '../credentials/current-names.js';
+import { loadCurrentNames, useCurrentCredentialNames } from '../credentials/current-names.js';
 import { knownCredentials } from '../credentials/known-credentials.js';
 import { documented } from '../openapi/route-doc.js';
 import { loadFlow, withNameCheck } from './flow-errors.js';
@@ -122,7 +122,7 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
       request.log.info({ flowId: flow.id, version: row.version }, 'flow version restored');
 
       const latest = (await flows.latestVersions([flow.id])).get(flow.id);
-      return flowView(restored, latest);
+      return flowView(restored, latest, await loadCurrentNames(db));
     },
   );
 }

@@ -81,8 +81,9 @@ describe('credential rename', () => {
 
     const version = await admin.request('GET', `/api/flows/${published}/versions/1`);
     expect(version.body.document.nodes[1].credential).toBe('Draft source');
+    // The draft differs from version 1 only by the name of the same credential.
     const flow = await admin.request('GET', `/api/flows/${published}`);
-    expect(flow.body.hasDraftChanges).toBe(true);
+    expect(flow.body.hasDraftChanges).toBe(false);
 
     // The rewritten draft validates against the stored credentials.
     const validated = await admin.request('POST', '/api/flows/validate', {
@@ -217,6 +218,121 @@ describe('credential rename', () => {
     });
     expect(response.status).toBe(200);
     expect((await admin.request('GET', `/api/flows/${flowId}`)).body.updatedAt).toBe(before);
+  });
+});
+
+/** Saves `document` as the draft, as a designer tab that loaded it earlier does. */
+async function saveDraft(flowId: string, document: unknown) {
+  const response = await admin.request('PUT', `/api/flows/${flowId}/draft`, { document });
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body;
+}
+
+async function hasDraftChanges(flowId: string): Promise<{ detail: boolean; list: boolean }> {
+  const detail = await admin.request('GET', `/api/flows/${flowId}`);
+  const list = await admin.request('GET', '/api/flows');
+  const entry = list.body.find((flow: { id: string }) => flow.id === flowId);
+  return { detail: detail.body.hasDraftChanges, list: entry.hasDraftChanges };
+}
+
+describe('draft saved after a rename', () => {
+  it('maps the old name to the current one', async () => {
+    const id = await createCredential('Stale tab source');
+    const flowId = await createFlow('Stale tab flow', 'Stale tab source');
+    const staleDocument = githubInviteFlow('Stale tab flow', 'Stale tab source');
+    await rename(id, 'Stale tab target');
+
+    const saved = await saveDraft(flowId, staleDocument);
+
+    expect(saved.draft.nodes[1].credential).toBe('Stale tab target');
+    expect(saved.draft.credentials).toEqual([{ name: 'Stale tab target', type: 'github.token' }]);
+    const validated = await admin.request('POST', '/api/flows/validate', {
+      document: await draftOf(flowId),
+    });
+    expect(validated.body.problems).toEqual([]);
+    await publish(flowId);
+  });
+
+  it('follows a chain of renames', async () => {
+    const id = await createCredential('Stale chain A');
+    const flowId = await createFlow('Stale chain flow', 'Stale chain A');
+    await rename(id, 'Stale chain B');
+    await rename(id, 'Stale chain C');
+
+    for (const staleName of ['Stale chain A', 'Stale chain B']) {
+      const saved = await saveDraft(flowId, githubInviteFlow('Stale chain flow', staleName));
+      expect(saved.draft.nodes[1].credential, staleName).toBe('Stale chain C');
+    }
+  });
+
+  it('keeps a name that a new credential took', async () => {
+    const first = await createCredential('Stale reused');
+    const flowId = await createFlow('Stale reused flow', 'Stale reused');
+    await rename(first, 'Stale reused moved');
+    await createCredential('Stale reused');
+
+    const saved = await saveDraft(flowId, githubInviteFlow('Stale reused flow', 'Stale reused'));
+
+    // The credential that has the name now wins, as it does when a run resolves the name.
+    expect(saved.draft.nodes[1].credential).toBe('Stale reused');
+    expect(await tokenFor('Stale reused')).toBe('token of Stale reused');
+  });
+
+  it('maps the old name when a flow is created', async () => {
+    const id = await createCredential('Stale create source');
+    await rename(id, 'Stale create target');
+
+    const flowId = await createFlow('Stale create flow', 'Stale create source');
+
+    expect((await draftOf(flowId)).nodes[1].credential).toBe('Stale create target');
+  });
+
+  it('leaves an unknown name alone', async () => {
+    const flowId = await createFlow('Unknown name flow', 'Never existed');
+
+    const saved = await saveDraft(flowId, githubInviteFlow('Unknown name flow', 'Never existed'));
+
+    expect(saved.draft.nodes[1].credential).toBe('Never existed');
+  });
+});
+
+describe('unpublished changes after a rename', () => {
+  it('ignores a renamed credential', async () => {
+    const id = await createCredential('Unchanged A');
+    const flowId = await createFlow('Unchanged flow', 'Unchanged A');
+    await publish(flowId);
+    await rename(id, 'Unchanged B');
+    await rename(id, 'Unchanged C');
+
+    expect(await hasDraftChanges(flowId)).toEqual({ detail: false, list: false });
+
+    // A stale tab saving the old name changes nothing either.
+    await saveDraft(flowId, githubInviteFlow('Unchanged flow', 'Unchanged A'));
+    expect(await hasDraftChanges(flowId)).toEqual({ detail: false, list: false });
+  });
+
+  it('still reports a real change', async () => {
+    const id = await createCredential('Changed source');
+    const flowId = await createFlow('Changed flow', 'Changed source');
+    await publish(flowId);
+    await rename(id, 'Changed target');
+
+    const document = githubInviteFlow('Changed flow', 'Changed target');
+    document.description = 'Invites new hires';
+    await saveDraft(flowId, document);
+
+    expect(await hasDraftChanges(flowId)).toEqual({ detail: true, list: true });
+  });
+
+  it('reports a name that a new credential took', async () => {
+    const first = await createCredential('Taken back');
+    const flowId = await createFlow('Taken back flow', 'Taken back');
+    await publish(flowId);
+    await rename(first, 'Taken back moved');
+    await createCredential('Taken back');
+
+    // Version 1 now resolves "Taken back" to the new credential, the draft to the first one.
+    expect(await hasDraftChanges(flowId)).toEqual({ detail: true, list: true });
   });
 });
 
