@@ -58,8 +58,6 @@ export function buildOpenApiDocument(
 function operation(route: CataloguedRoute): JsonObject {
   const doc = route.doc;
   const key = `${route.method} ${route.url}`;
-  // TODO: routes outside flows, credentials and samples do not attach `documented()` yet, so
-  // they appear without bodies and responses.
   const result: JsonObject = {
     summary: doc?.summary ?? key,
     tags: [doc?.tag ?? tagFromUrl(route.url)],
