@@ -52,6 +52,7 @@ export type {
   FilterValue,
 } from './filter/ast.js';
 export { parseFilter } from './filter/parse.js';
+export { checkFilterAttributes } from './filter/check.js';
 export { evaluateFilter } from './filter/evaluate.js';
 export { findEqualityLookup, type EqualityLookup } from './filter/lookup.js';
 export { applyPatch, type PatchResult } from './patch/apply.js';

@@ -36,9 +36,9 @@ const MAX_TERMS = 1000;
  * URN-qualified attribute paths. Attribute names, operators and keywords match in any case.
  *
  * Values may also be unquoted, as WSO2 sends them (`displayName Eq Tide Ops`). An unquoted value
- * runs to the end of the filter, to a closing `)` (or `]` inside a value path), or to an ` and `
- * or ` or ` that another expression follows. An unquoted `true`, `false`, `null` or number is
- * read as that literal.
+ * runs to the end of the filter, to the `)` that closes an open group (or `]` inside a value
+ * path), or to an ` and ` or ` or ` that another expression follows. An unquoted `true`,
+ * `false`, `null` or number is read as that literal.
  *
  * @throws ScimError 400 `invalidFilter` with a message naming the 0-based character position.
  */
@@ -60,6 +60,7 @@ export function parseAttributePath(text: string): AttributePath {
 class FilterParser {
   private position = 0;
   private bracketDepth = 0;
+  private groupDepth = 0;
   private nesting = 0;
   private terms = 0;
 
@@ -127,6 +128,7 @@ class FilterParser {
     const opened = this.position;
     this.enterNesting();
     this.position += 1;
+    this.groupDepth += 1;
 
     const expression = this.parseOr();
     this.skipWhitespace();
@@ -134,6 +136,7 @@ class FilterParser {
       throw this.unexpected(`expected ")" to close the "(" at position ${opened}`);
     }
     this.position += 1;
+    this.groupDepth -= 1;
     this.nesting -= 1;
     return expression;
   }
@@ -204,7 +207,10 @@ class FilterParser {
       return { ...compare, value };
     }
 
-    const { raw, end } = scanUnquotedValue(this.text, this.position, this.bracketDepth > 0);
+    const { raw, end } = scanUnquotedValue(this.text, this.position, {
+      insideGroup: this.groupDepth > 0,
+      insideBrackets: this.bracketDepth > 0,
+    });
     this.position = end;
     if (raw === '') throw this.unexpected(`expected a value after '${operator}'`);
     return { ...compare, value: literalOf(raw), raw };

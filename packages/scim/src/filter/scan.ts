@@ -46,19 +46,27 @@ export function scanQuotedString(text: string, start: number): { value: string; 
 }
 
 /**
- * Reads an unquoted value that starts at `start`. It runs to the end of the text, to a `)` (or a
- * `]` when `insideBrackets`), or to an ` and ` or ` or ` that another expression follows. Returns
- * the value without trailing whitespace and the position where it ends.
+ * Reads an unquoted value that starts at `start`. It runs to the end of the text, to a `]` when
+ * `insideBrackets`, or to an ` and ` or ` or ` that another expression follows. A `)` ends it only
+ * when it closes a group that is open (`insideGroup`) and no `(` inside the value is still open,
+ * so WSO2's unquoted `displayName Eq Tide Ops (EU)` keeps its parentheses. Returns the value
+ * without trailing whitespace and the position where it ends.
  */
 export function scanUnquotedValue(
   text: string,
   start: number,
-  insideBrackets: boolean,
+  closers: { insideGroup: boolean; insideBrackets: boolean },
 ): { raw: string; end: number } {
   let index = start;
+  let openInValue = 0;
   while (index < text.length) {
     const character = text[index] ?? '';
-    if (character === ')' || (character === ']' && insideBrackets)) break;
+    if (character === ']' && closers.insideBrackets) break;
+    if (character === '(') openInValue += 1;
+    if (character === ')') {
+      if (openInValue === 0 && closers.insideGroup) break;
+      openInValue = Math.max(0, openInValue - 1);
+    }
 
     // Only the first character of a whitespace run can start ` and `, so each run is tested once.
     const runStart = /\s/.test(character) && !/\s/.test(text[index - 1] ?? '');

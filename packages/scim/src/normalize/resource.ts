@@ -9,8 +9,6 @@ import {
   resolveAttribute,
   splitSchemaPrefix,
 } from '../catalogue/resolve.js';
-import { GROUP_SCHEMA } from '../catalogue/group.js';
-import { USER_SCHEMA } from '../catalogue/user.js';
 import { SCHEMAS, type ResourceTypeName } from '../urns.js';
 import {
   cloneJson,
@@ -20,6 +18,7 @@ import {
   isUnassigned,
   type JsonObject,
 } from '../util/json.js';
+import { findMissingRequired } from './required.js';
 import { normalizeValue } from './value.js';
 
 const OTHER_RESOURCE_URNS: Record<ResourceTypeName, string[]> = {
@@ -51,15 +50,11 @@ export function normalizeResource(body: unknown, resourceType: ResourceTypeName)
     assignBodyKey(resource, resourceType, key, value);
   }
 
-  const required = (resourceType === 'User' ? USER_SCHEMA : GROUP_SCHEMA).attributes.filter(
-    (item) => item.required,
-  );
-  for (const definition of required) {
-    if (isUnassigned(resource[definition.name])) {
-      throw scimErrors.invalidValue(
-        `Missing required attribute '${definition.name}' in the ${resourceType} body: add a non-empty '${definition.name}'.`,
-      );
-    }
+  const missing = findMissingRequired(resource, resourceType);
+  if (missing !== undefined) {
+    throw scimErrors.invalidValue(
+      `Missing required attribute '${missing}' in the ${resourceType} body: add a non-empty '${missing}'.`,
+    );
   }
 
   return withSchemas(resource, resourceType);

@@ -1,9 +1,8 @@
 import type { AttributeChange } from '../diff.js';
 import { diffResources } from '../diff.js';
 import { scimErrors } from '../errors.js';
-import { GROUP_SCHEMA } from '../catalogue/group.js';
 import { isCoreUrn, isUrn, knownExtensionUrn, splitSchemaPrefix } from '../catalogue/resolve.js';
-import { USER_SCHEMA } from '../catalogue/user.js';
+import { findMissingRequired } from '../normalize/required.js';
 import { withSchemas } from '../normalize/resource.js';
 import { parsePatchOp } from '../parse.js';
 import type { PatchOperation } from '../schemas/messages.js';
@@ -187,12 +186,10 @@ function pruneUnassigned(resource: JsonObject): JsonObject {
 }
 
 function checkRequired(resource: JsonObject, resourceType: ResourceTypeName): void {
-  const schema = resourceType === 'User' ? USER_SCHEMA : GROUP_SCHEMA;
-  for (const definition of schema.attributes) {
-    if (definition.required && isUnassigned(resource[definition.name])) {
-      throw scimErrors.invalidValue(
-        `The PATCH request leaves required attribute '${definition.name}' empty.`,
-      );
-    }
+  const missing = findMissingRequired(resource, resourceType);
+  if (missing !== undefined) {
+    throw scimErrors.invalidValue(
+      `The PATCH request leaves required attribute '${missing}' empty. Send a non-empty '${missing}'.`,
+    );
   }
 }

@@ -1,0 +1,92 @@
+import { describe, expect, test } from 'vitest';
+import {
+  applyPatch,
+  checkFilterAttributes,
+  parseFilter,
+  parseGroup,
+  parseUser,
+  type FilterExpression,
+} from '@scimflow/scim';
+import { scimErrorOf } from './helpers.js';
+
+const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+
+function unquotedValue(filter: FilterExpression): string | undefined {
+  if (filter.kind === 'compare') return filter.raw;
+  if (filter.kind === 'and' || filter.kind === 'or') return unquotedValue(filter.left);
+  return undefined;
+}
+
+describe('unquoted filter values with parentheses', () => {
+  test.each([
+    ['displayName Eq Tide Ops (EU)', 'Tide Ops (EU)'],
+    ['displayName Eq Tide (EU) Ops', 'Tide (EU) Ops'],
+    ['(displayName Eq Tide Ops (EU))', 'Tide Ops (EU)'],
+    ['(displayName Eq Tide Ops)', 'Tide Ops'],
+    ['displayName Eq Tide Ops (EU) and externalId eq "x"', 'Tide Ops (EU)'],
+    ['displayName Eq smile :)', 'smile :)'],
+  ])('%s', (text, expected) => {
+    expect(unquotedValue(parseFilter(text))).toBe(expected);
+  });
+
+  test('a group still needs its closing parenthesis', () => {
+    expect(scimErrorOf(() => parseFilter('(displayName Eq Tide Ops (EU)')).scimType).toBe(
+      'invalidFilter',
+    );
+  });
+});
+
+describe('checkFilterAttributes', () => {
+  test.each([
+    ['User', 'userName eq "a"'],
+    ['User', 'USERNAME eq "a" and Emails.Value co "b"'],
+    ['User', 'emails[type eq "work" and location eq "Oslo"].value eq "a"'],
+    ['User', 'not (title pr)'],
+    ['User', 'meta.lastModified gt "2026-01-01T00:00:00Z"'],
+    ['User', `${ENTERPRISE}:manager.value eq "u-1"`],
+    ['User', 'urn:ietf:params:scim:schemas:core:2.0:User:name.givenName eq "a"'],
+    ['User', 'urn:example:params:scim:schemas:extension:acme:1.0:User:level eq "3"'],
+    ['Group', 'members[value eq "u-1"]'],
+    ['Group', 'displayName eq "Tide Ops" or members.display sw "Ines"'],
+  ] as const)('%s accepts %s', (resourceType, text) => {
+    expect(() => checkFilterAttributes(parseFilter(text), resourceType)).not.toThrow();
+  });
+
+  test.each([
+    ['User', 'shoeSize eq "9"', 'shoeSize'],
+    ['User', 'name.shoeSize eq "9"', 'name.shoeSize'],
+    ['User', 'userName.value eq "a"', 'userName'],
+    ['User', 'userName[value eq "a"]', 'userName'],
+    ['User', 'name[shoeSize eq "9"]', 'shoeSize'],
+    ['User', 'title pr or shoe pr', 'shoe'],
+    ['User', `${ENTERPRISE}:shoeSize eq "9"`, 'shoeSize'],
+    ['Group', 'userName eq "a"', 'userName'],
+  ] as const)('%s rejects %s', (resourceType, text, named) => {
+    const error = scimErrorOf(() => checkFilterAttributes(parseFilter(text), resourceType));
+    expect(error.status).toBe(400);
+    expect(error.scimType).toBe('invalidFilter');
+    expect(error.detail).toContain(named);
+  });
+});
+
+describe('blank required attributes', () => {
+  test.each(['', '   ', '\t'])('userName %j', (userName) => {
+    const error = scimErrorOf(() => parseUser({ userName }));
+    expect(error.scimType).toBe('invalidValue');
+    expect(error.detail).toContain('userName');
+  });
+
+  test('group displayName of spaces', () => {
+    const error = scimErrorOf(() => parseGroup({ displayName: '  ' }));
+    expect(error.scimType).toBe('invalidValue');
+    expect(error.detail).toContain('displayName');
+  });
+
+  test('PATCH that blanks userName', () => {
+    const user = parseUser({ userName: 'ines@example.org' });
+    const patch = { Operations: [{ op: 'replace', path: 'userName', value: ' ' }] };
+    const error = scimErrorOf(() => applyPatch(user, patch, 'User'));
+    expect(error.scimType).toBe('invalidValue');
+    expect(error.detail).toContain('userName');
+  });
+});
