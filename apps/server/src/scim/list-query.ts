@@ -1,5 +1,6 @@
 import {
   SCHEMAS,
+  checkFilterAttributes,
   parseFilter,
   projectResource,
   scimErrors,
@@ -19,19 +20,27 @@ export interface ListQuery {
   excludedAttributes?: string;
 }
 
-/** Reads `filter`, `startIndex`, `count`, `attributes` and `excludedAttributes`; throws 400 on a bad value. */
-export function parseListQuery(query: Record<string, unknown>): ListQuery {
+/**
+ * Reads `filter`, `startIndex`, `count`, `attributes` and `excludedAttributes`. Throws 400 on a
+ * bad value, and 400 `invalidFilter` when the filter names an attribute that `resourceType` lacks.
+ */
+export function parseListQuery(
+  query: Record<string, unknown>,
+  resourceType: 'User' | 'Group',
+): ListQuery {
   const startIndex = integerParam(query, 'startIndex', 1);
   const count = integerParam(query, 'count', DEFAULT_COUNT);
 
   const filterText = stringParam(query, 'filter');
+  const filter =
+    filterText !== undefined && filterText.trim() !== '' ? parseFilter(filterText) : undefined;
+  if (filter !== undefined) checkFilterAttributes(filter, resourceType);
+
   return {
     // RFC 7644: a startIndex below 1 is treated as 1, and a negative count as 0.
     startIndex: Math.max(1, startIndex),
     count: Math.min(MAX_COUNT, Math.max(0, count)),
-    ...(filterText !== undefined && filterText.trim() !== ''
-      ? { filter: parseFilter(filterText) }
-      : {}),
+    ...(filter !== undefined ? { filter } : {}),
     ...projectionParams(query),
   };
 }

@@ -8,15 +8,18 @@ export function sendScimError(reply: FastifyReply, error: ScimError): FastifyRep
   return reply.status(error.status).type(SCIM_CONTENT_TYPE).send(error.toJSON());
 }
 
-/** Maps any error thrown in a SCIM route to a SCIM error, so Fastify's default error body is never sent. */
-export function toScimError(error: unknown): ScimError {
+/**
+ * Maps any error thrown in a SCIM route to a SCIM error, so Fastify's default error body is never
+ * sent. `bodyLimit` is the route's maximum body size in bytes, named in the 413 message.
+ */
+export function toScimError(error: unknown, bodyLimit: number): ScimError {
   if (error instanceof ScimError) return error;
 
   const fastifyError = error as Partial<FastifyError>;
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return scimErrors.payloadTooLarge(
-        `The request body exceeds the limit of ${fastifyError.message?.match(/\d+/)?.[0] ?? 'the configured'} bytes; send a smaller body`,
+        `The request body exceeds the limit of ${bodyLimit} bytes. Send a smaller body, or split the change into several requests.`,
       );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
@@ -40,7 +43,10 @@ export function useScimErrors(
   routeMethods: (path: string) => string[] | undefined,
 ): void {
   app.setErrorHandler((error, request, reply) => {
-    const scimError = toScimError(error);
+    const scimError = toScimError(
+      error,
+      request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0,
+    );
     if (scimError.status >= 500) {
       request.log.error(
         { err: error, endpoint: request.scimEndpoint?.slug },

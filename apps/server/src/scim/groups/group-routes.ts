@@ -20,7 +20,7 @@ export async function groupRoutes(app: FastifyInstance): Promise<void> {
     '/:slug/Groups',
     async (request: FastifyRequest<{ Querystring: Record<string, unknown> }>) => {
       const groups = service(app, request);
-      const query = parseListQuery(request.query);
+      const query = parseListQuery(request.query, 'Group');
       const { page, total } = await listGroups(
         app.scimflow.db,
         request.scimEndpoint!.id,

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { projectResource } from '@scimflow/scim';
-import { listResponse, parseListQuery, projectionParams } from '../list-query.js';
+import { listResponse, parseListQuery, projectionParams, type ListQuery } from '../list-query.js';
 import { listUsers } from './user-list.js';
 import { UserService } from './user-service.js';
 import { userStatements } from './user-statements.js';
+import { withoutUserStoreDomain } from './user-store-domain.js';
 
 type IdRequest = FastifyRequest<{
   Params: { slug: string; id: string };
@@ -21,15 +22,24 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     '/:slug/Users',
     async (request: FastifyRequest<{ Querystring: Record<string, unknown> }>) => {
       const users = service(app, request);
-      const query = parseListQuery(request.query);
-      const { page, total } = await listUsers(
-        app.scimflow.db,
-        request.scimEndpoint!.id,
-        query,
-        (row) => users.render(row),
-        userStatements(app.scimWrites.sqlite),
-      );
-      return listResponse(page, total, query, 'User');
+      const query = parseListQuery(request.query, 'User');
+      const list = (listed: ListQuery) =>
+        listUsers(
+          app.scimflow.db,
+          request.scimEndpoint!.id,
+          listed,
+          (row) => users.render(row),
+          userStatements(app.scimWrites.sqlite),
+        );
+
+      let result = await list(query);
+      const withoutDomain =
+        result.total === 0 && request.dialect === 'asgardeo-scim2' && query.filter
+          ? withoutUserStoreDomain(query.filter)
+          : undefined;
+      if (withoutDomain) result = await list({ ...query, filter: withoutDomain });
+
+      return listResponse(result.page, result.total, query, 'User');
     },
   );
 

@@ -1,0 +1,33 @@
+import type { FilterExpression } from '@scimflow/scim';
+
+/**
+ * Returns a copy of a user filter with the WSO2 user-store domain removed from its `userName eq`
+ * value. The domain is the text before the first "/" (`PRIMARY/`, `DEFAULT/` or a secondary
+ * store's name). Returns undefined when no such comparison sits at the top or inside `and`.
+ *
+ * WSO2 Identity Server's SCIM2 connector looks users up by `userName Eq <name>` before every
+ * update and delete, and the name may still carry the domain while the create sent it without.
+ * Callers try the filter as sent first, so a userName that really contains "/" still wins.
+ */
+export function withoutUserStoreDomain(filter: FilterExpression): FilterExpression | undefined {
+  if (filter.kind === 'and') {
+    const left = withoutUserStoreDomain(filter.left);
+    if (left !== undefined) return { ...filter, left };
+
+    const right = withoutUserStoreDomain(filter.right);
+    return right === undefined ? undefined : { ...filter, right };
+  }
+
+  if (filter.kind !== 'compare' || filter.operator !== 'eq') return undefined;
+  if (filter.path.attribute.toLowerCase() !== 'username' || filter.path.subAttribute !== undefined)
+    return undefined;
+
+  const text = filter.raw ?? filter.value;
+  if (typeof text !== 'string') return undefined;
+
+  const slash = text.indexOf('/');
+  if (slash <= 0 || slash === text.length - 1) return undefined;
+
+  const { raw: _raw, ...comparison } = filter;
+  return { ...comparison, value: text.slice(slash + 1) };
+}

@@ -1,0 +1,316 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userBody } from './support/scim-client.js';
+import { startServer, type TestServer } from './support/test-server.js';
+import {
+  CORE_USER_URN,
+  ENTERPRISE_URN,
+  expectScimError,
+  PATCH_URN,
+  variantClient,
+  type VariantClient,
+} from './support/scim-variants.js';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+
+afterAll(async () => {
+  await server.close();
+  server.removeData();
+});
+
+/** Creates an endpoint with one user and returns the client and the user's URL. */
+async function withUser(
+  extra: Record<string, unknown> = {},
+): Promise<{ c: VariantClient; url: string }> {
+  const c = await variantClient(server, 'patch');
+  const id = await c.createUser(userBody('ines.ward@example.org', extra));
+  return { c, url: `${c.endpoint.usersUrl}/${id}` };
+}
+
+describe('PATCH paths', () => {
+  it('enterprise manager.value by URN path', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, {
+      op: 'replace',
+      path: `${ENTERPRISE_URN}:manager.value`,
+      value: 'u-77',
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body[ENTERPRISE_URN]?.manager).toEqual({ value: 'u-77' });
+    expect(response.body.schemas).toContain(ENTERPRISE_URN);
+  });
+
+  it('enterprise manager as a bare string with add', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, {
+      op: 'Add',
+      path: `${ENTERPRISE_URN}:manager`,
+      value: 'u-12',
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body[ENTERPRISE_URN]?.manager).toEqual({ value: 'u-12' });
+  });
+
+  it('URN path in other case', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, {
+      op: 'replace',
+      path: `${ENTERPRISE_URN.toLowerCase()}:DEPARTMENT`,
+      value: 'Tide Ops',
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body[ENTERPRISE_URN]).toEqual({ department: 'Tide Ops' });
+  });
+
+  it('remove an enterprise attribute', async () => {
+    const { c, url } = await withUser({
+      [ENTERPRISE_URN]: { department: 'Tide Ops', costCenter: 'CC1' },
+    });
+    const response = await c.patch(url, { op: 'remove', path: `${ENTERPRISE_URN}:department` });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body[ENTERPRISE_URN]).toEqual({ costCenter: 'CC1' });
+  });
+
+  it('remove the last enterprise attribute', async () => {
+    const { c, url } = await withUser({ [ENTERPRISE_URN]: { department: 'Tide Ops' } });
+    const response = await c.patch(url, { op: 'remove', path: `${ENTERPRISE_URN}:department` });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body[ENTERPRISE_URN]).toBeUndefined();
+    expect(response.body.schemas).toEqual([CORE_USER_URN]);
+  });
+
+  it('URN-qualified core attribute path', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, {
+      op: 'replace',
+      path: `${CORE_USER_URN}:name.familyName`,
+      value: 'Rydell',
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.name).toEqual({ givenName: 'Ines', familyName: 'Rydell' });
+  });
+
+  it('sub-attribute path in other case', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, { op: 'REPLACE', path: 'NAME.GivenName', value: 'Ina' });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.name.givenName).toBe('Ina');
+  });
+
+  it('mobile phone filter path creates then updates', async () => {
+    const { c, url } = await withUser({ phoneNumbers: [{ value: '+15550100', type: 'work' }] });
+    const first = await c.patch(url, {
+      op: 'Add',
+      path: 'phoneNumbers[type eq "mobile"].value',
+      value: '+15550199',
+    });
+    expect(first.status, first.text).toBe(200);
+    expect(first.body.phoneNumbers).toEqual([
+      { value: '+15550100', type: 'work' },
+      { value: '+15550199', type: 'mobile' },
+    ]);
+
+    const second = await c.patch(url, {
+      op: 'Replace',
+      path: 'phoneNumbers[type eq "mobile"].value',
+      value: '+15550200',
+    });
+    expect(second.body.phoneNumbers).toEqual([
+      { value: '+15550100', type: 'work' },
+      { value: '+15550200', type: 'mobile' },
+    ]);
+  });
+
+  it('work address postalCode filter path', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, {
+      op: 'replace',
+      path: 'addresses[type eq "work"].postalCode',
+      value: '10115',
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.addresses).toEqual([{ type: 'work', postalCode: '10115' }]);
+  });
+
+  it('filter path with and', async () => {
+    const { c, url } = await withUser({
+      emails: [
+        { value: 'a@example.org', type: 'work', primary: false },
+        { value: 'b@example.org', type: 'work', primary: true },
+      ],
+    });
+    const response = await c.patch(url, {
+      op: 'replace',
+      path: 'emails[type eq "work" and primary eq true].value',
+      value: 'c@example.org',
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.emails).toEqual([
+      { value: 'a@example.org', type: 'work', primary: false },
+      { value: 'c@example.org', type: 'work', primary: true },
+    ]);
+  });
+
+  it('remove by value filter', async () => {
+    const { c, url } = await withUser({
+      emails: [
+        { value: 'a@example.org', type: 'work' },
+        { value: 'b@example.org', type: 'home' },
+      ],
+    });
+    const response = await c.patch(url, { op: 'remove', path: 'emails[type eq "home"]' });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.emails).toEqual([{ value: 'a@example.org', type: 'work' }]);
+  });
+
+  it('remove with a filter that matches nothing', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, { op: 'remove', path: 'emails[type eq "home"]' });
+    // RFC 7644 §3.5.2.2 leaves this to the server; a remove of nothing is a no-op for every client.
+    expect([200, 400]).toContain(response.status);
+    if (response.status === 400) expectScimError(response, 400, 'noTarget');
+  });
+
+  it('replace of a whole multi-valued attribute', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, {
+      op: 'replace',
+      path: 'emails',
+      value: [{ value: 'new@example.org', primary: 'true' }],
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.emails).toEqual([{ value: 'new@example.org', primary: true }]);
+  });
+
+  it('remove without path', async () => {
+    const { c, url } = await withUser();
+    expectScimError(await c.patch(url, { op: 'remove' }), 400, 'noTarget');
+  });
+
+  it('unknown attribute path', async () => {
+    const { c, url } = await withUser();
+    expectScimError(
+      await c.patch(url, { op: 'replace', path: 'shoeSize', value: '9' }),
+      400,
+      'invalidPath',
+    );
+  });
+
+  it('unparsable path', async () => {
+    const { c, url } = await withUser();
+    expectScimError(
+      await c.patch(url, { op: 'replace', path: 'emails[type eq "work"', value: 'x' }),
+      400,
+      'invalidPath',
+    );
+  });
+
+  it('read-only id by path', async () => {
+    const { c, url } = await withUser();
+    expectScimError(
+      await c.patch(url, { op: 'replace', path: 'id', value: 'x' }),
+      400,
+      'mutability',
+    );
+  });
+
+  it('remove of required userName', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, { op: 'remove', path: 'userName' });
+    expect(response.status).toBe(400);
+    expect(response.body.status).toBe('400');
+    expect(['mutability', 'invalidValue']).toContain(response.body.scimType);
+  });
+});
+
+describe('path-less PATCH', () => {
+  it('dotted and URN keys in one value', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, {
+      op: 'replace',
+      value: {
+        'name.givenName': 'Ina',
+        [`${ENTERPRISE_URN}:employeeNumber`]: '7',
+        [`${ENTERPRISE_URN}:manager.value`]: 'u-3',
+        title: 'Lead',
+      },
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.name).toEqual({ givenName: 'Ina', familyName: 'Ward' });
+    expect(response.body.title).toBe('Lead');
+    expect(response.body[ENTERPRISE_URN]).toEqual({
+      employeeNumber: '7',
+      manager: { value: 'u-3' },
+    });
+  });
+
+  it('extension object under its URN key', async () => {
+    const { c, url } = await withUser({ [ENTERPRISE_URN]: { costCenter: 'CC1' } });
+    const response = await c.patch(url, {
+      op: 'add',
+      value: { [ENTERPRISE_URN]: { department: 'Tide Ops', Manager: { Value: 'u-4' } } },
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body[ENTERPRISE_URN]).toEqual({
+      costCenter: 'CC1',
+      department: 'Tide Ops',
+      manager: { value: 'u-4' },
+    });
+  });
+
+  it('name object merges on add', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, { op: 'add', value: { name: { middleName: 'M' } } });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.name).toEqual({ givenName: 'Ines', familyName: 'Ward', middleName: 'M' });
+  });
+
+  it('value that is no object', async () => {
+    const { c, url } = await withUser();
+    expectScimError(await c.patch(url, { op: 'replace', value: 'x' }), 400, 'invalidValue');
+  });
+
+  it('active string and userName together', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, {
+      op: 'replace',
+      value: { active: 'false', userName: 'ines.rydell@example.org' },
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.active).toBe(false);
+    expect(response.body.userName).toBe('ines.rydell@example.org');
+  });
+});
+
+describe('PatchOp envelope', () => {
+  it('missing Operations', async () => {
+    const { c, url } = await withUser();
+    const response = await c.send('PATCH', url, { schemas: [PATCH_URN] });
+    expectScimError(response, 400, 'invalidSyntax');
+  });
+
+  it('operations key in other case', async () => {
+    const { c, url } = await withUser();
+    const response = await c.send('PATCH', url, {
+      schemas: [PATCH_URN],
+      operations: [{ OP: 'replace', PATH: 'title', VALUE: 'Lead' }],
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.title).toBe('Lead');
+  });
+
+  it('one failing operation rolls back the rest', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(
+      url,
+      { op: 'replace', path: 'title', value: 'Lead' },
+      { op: 'replace', path: 'active', value: 'maybe' },
+    );
+    expectScimError(response, 400, 'invalidValue');
+    const read = await c.get(url);
+    expect(read.body.title).toBeUndefined();
+  });
+});
