@@ -10,6 +10,7 @@ import {
   type ReplayTarget,
 } from '@scimflow/testservers/replay';
 import { UsageError } from './flows-validate.js';
+import { usedEndpointHint } from './replay-hint.js';
 
 /** Options of `replay`: the endpoint and whichever of its credentials the traffic needs. */
 export interface ReplayOptions {
@@ -20,8 +21,8 @@ export interface ReplayOptions {
   apiKey?: string;
 }
 
-/** A case's outcome, or why it was skipped. */
-export type ReplayOutcome = CaseResult & { skipped?: string };
+/** A case's outcome, or why it was skipped, and for some failures a hint at their cause. */
+export type ReplayOutcome = CaseResult & { skipped?: string; hint?: string[] };
 
 /**
  * Sends recorded SCIM traffic (one case file or a folder of them) to an endpoint and compares
@@ -41,15 +42,18 @@ export async function replayTraffic(
       outcomes.push({ name: replayCase.name, passed: false, skipped: `needs ${missing}` });
       continue;
     }
-    outcomes.push(
-      await runCase(replayCase, target).catch((error: unknown) => {
-        // fetch rejects with a TypeError "fetch failed" when no server accepts the connection.
-        if (!(error instanceof TypeError) || error.message !== 'fetch failed') throw error;
-        throw new Error(
-          `Cannot reach ${options.endpoint}: ${error.message}. Start ScimFlow, or check --endpoint.`,
-        );
-      }),
-    );
+    const result = await runCase(replayCase, target).catch((error: unknown) => {
+      // fetch rejects with a TypeError "fetch failed" when no server accepts the connection.
+      if (!(error instanceof TypeError) || error.message !== 'fetch failed') throw error;
+      throw new Error(
+        `Cannot reach ${options.endpoint}: ${error.message}. Start ScimFlow, or check --endpoint.`,
+      );
+    });
+
+    const hint = result.passed
+      ? undefined
+      : usedEndpointHint(replayCase, result, { source, endpoint: options.endpoint });
+    outcomes.push(hint ? { ...result, hint } : result);
   }
   return outcomes;
 }
@@ -73,6 +77,7 @@ export async function runReplay(
       failed++;
       out(`FAIL  ${outcome.name}: step ${outcome.failedStep} ${outcome.request ?? ''}`);
       out(`      ${outcome.reason}`);
+      for (const line of outcome.hint ?? []) out(`      ${line}`);
     }
   }
   const passed = outcomes.length - failed - skipped;
