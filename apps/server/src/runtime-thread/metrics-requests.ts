@@ -25,7 +25,7 @@ export class MetricsRequests {
   private nextId = 0;
   private readonly pending = new Map<number, PendingRequest>();
 
-  /** Sends a request with `send(id)` and resolves with the reply, or as missing after `timeoutMs`. */
+  /** Sends a request with `send(id)`. Resolves with the reply, or as missing after `timeoutMs`. */
   request(
     threadId: number,
     timeoutMs: number,
