@@ -90,3 +90,51 @@ describe('blank required attributes', () => {
     expect(error.detail).toContain('userName');
   });
 });
+
+describe('multi-valued entries', () => {
+  const user = () =>
+    parseUser({
+      userName: 'ines@example.org',
+      emails: [{ value: 'ines@example.org', type: 'work', primary: true }],
+      phoneNumbers: [{ value: '+15550100', type: 'work' }],
+    });
+
+  // The stored value keeps its spelling, and sub-attributes the client sends are updated.
+  test.each([
+    ['INES@example.org', 'work', 'work'],
+    ['ines@example.org', undefined, 'work'],
+    ['Ines@Example.org', 'WORK', 'WORK'],
+  ])('add of existing email %s type %s', (value, type, storedType) => {
+    const patch = { Operations: [{ op: 'add', path: 'emails', value: [{ value, type }] }] };
+    const { resource } = applyPatch(user(), patch, 'User');
+    expect(resource.emails).toEqual([
+      { value: 'ines@example.org', type: storedType, primary: true },
+    ]);
+  });
+
+  test('add of a number under another type', () => {
+    const patch = {
+      Operations: [
+        { op: 'add', path: 'phoneNumbers', value: [{ value: '+15550100', type: 'mobile' }] },
+      ],
+    };
+    const { resource } = applyPatch(user(), patch, 'User');
+    expect(resource.phoneNumbers).toHaveLength(2);
+  });
+
+  test('one primary kept from a body', () => {
+    const parsed = parseUser({
+      userName: 'ines@example.org',
+      emails: [
+        { value: 'a@example.org', primary: 'true' },
+        { value: 'b@example.org', primary: true },
+        { value: 'c@example.org', primary: true },
+      ],
+    });
+    expect(parsed.emails).toEqual([
+      { value: 'a@example.org', primary: true },
+      { value: 'b@example.org' },
+      { value: 'c@example.org' },
+    ]);
+  });
+});

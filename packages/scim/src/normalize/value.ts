@@ -44,6 +44,11 @@ function normalizeMultiValued(
   }
   if (entries.length === 0) return undefined;
 
+  // RFC 7643 §2.4 allows at most one primary entry. When a body marks several, the first one
+  // marked keeps the flag.
+  const primaries = entries.filter((entry) => isObject(entry) && entry.primary === true);
+  for (const entry of primaries.slice(1)) delete (entry as JsonObject).primary;
+
   // Clients that send bare strings (`"emails": ["a@example.org"]`) mean the first one as the
   // primary address, so mark it unless another entry is already primary.
   const first = entries[0];

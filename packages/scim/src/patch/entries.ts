@@ -40,9 +40,13 @@ export function removeEntries(
   }
 
   const listed = (normalizeValue(definition, value, target.path) as unknown[] | undefined) ?? [];
-  const listedValues = new Set(listed.map((entry) => (isObject(entry) ? entry.value : entry)));
+  const listedValues = listed.map((entry) => (isObject(entry) ? entry.value : entry));
   container[definition.name] = current.filter(
-    (entry) => !(isObject(entry) && listedValues.has(entry.value)),
+    (entry) =>
+      !(
+        isObject(entry) &&
+        listedValues.some((listedValue) => sameValue(entry.value, listedValue, definition))
+      ),
   );
 }
 
@@ -137,7 +141,11 @@ function matches(
   return isObject(entry) && evaluateEntryFilter(filter, entry, definition);
 }
 
-/** Appends the entries of `added` that `existing` lacks. Members are the same when `value` is. */
+/**
+ * Appends the entries of `added` that `existing` lacks. An added entry with the `value` of an
+ * existing one updates that entry instead, so re-adding an email or a member never duplicates
+ * it. RFC 7644 §3.5.2.1 asks that adding a value already present changes nothing else.
+ */
 export function union(
   existing: unknown[],
   added: unknown[],
@@ -145,21 +153,41 @@ export function union(
 ): unknown[] {
   const result = [...existing];
   for (const entry of added) {
-    const duplicate = result.some((current) => sameEntry(current, entry, definition));
-    if (duplicate) continue;
+    const duplicate = result.find((current) => sameEntry(current, entry, definition));
+    if (duplicate === undefined) {
+      if (isObject(entry) && entry.primary === true) clearOtherPrimaries(result, []);
+      result.push(entry);
+      continue;
+    }
 
-    if (isObject(entry) && entry.primary === true) clearOtherPrimaries(result, []);
-    result.push(entry);
+    if (!isObject(duplicate) || !isObject(entry)) continue;
+    Object.assign(duplicate, entry, { value: duplicate.value });
+    if (entry.primary === true) clearOtherPrimaries(result, [duplicate]);
   }
   return result;
 }
 
-function sameEntry(left: unknown, right: unknown, definition: AttributeDefinition): boolean {
-  if (!isObject(left) || !isObject(right) || left.value === undefined)
-    return jsonEqual(left, right);
+/**
+ * Returns true when an added entry is an existing one: the same `value`, compared ignoring case
+ * unless the attribute's `value` is caseExact (`A@example.org` is `a@example.org`), and the same
+ * `type` unless the added entry has none. Members are the same when their `value` is.
+ */
+function sameEntry(existing: unknown, added: unknown, definition: AttributeDefinition): boolean {
+  if (!isObject(existing) || !isObject(added) || existing.value === undefined)
+    return jsonEqual(existing, added);
 
-  if (definition.name === 'members') return left.value === right.value;
-  return left.value === right.value && left.type === right.type;
+  if (!sameValue(existing.value, added.value, definition)) return false;
+  if (definition.name === 'members' || added.type === undefined) return true;
+
+  return String(existing.type ?? '').toLowerCase() === String(added.type).toLowerCase();
+}
+
+/** Compares two `value` sub-attributes of `definition`'s entries, honouring `caseExact`. */
+export function sameValue(left: unknown, right: unknown, definition: AttributeDefinition): boolean {
+  if (typeof left !== 'string' || typeof right !== 'string') return left === right;
+
+  const caseExact = findDefinition(definition.subAttributes ?? [], 'value')?.caseExact ?? false;
+  return caseExact ? left === right : left.toLowerCase() === right.toLowerCase();
 }
 
 /** Keeps RFC 7643 §2.4's rule that at most one entry is primary. */
