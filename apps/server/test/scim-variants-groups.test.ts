@@ -236,3 +236,49 @@ describe('group read variants', () => {
     expectScimError(await c.send('DELETE', `${c.endpoint.groupsUrl}/${groupId}`), 404);
   });
 });
+
+describe('group rename and removal variants', () => {
+  it('rename to its own name in other case', async () => {
+    const { c } = await withUsers();
+    const groupId = await c.createGroup({ displayName: 'Tide Ops' });
+    const url = `${c.endpoint.groupsUrl}/${groupId}`;
+
+    const patch = await c.patch(url, { op: 'replace', path: 'displayName', value: 'TIDE OPS' });
+    expect(patch.status, patch.text).toBe(200);
+    expect(patch.body.displayName).toBe('TIDE OPS');
+
+    const put = await c.send('PUT', url, { displayName: 'tide ops' });
+    expect(put.status, put.text).toBe(200);
+    expect(put.body.displayName).toBe('tide ops');
+  });
+
+  it('remove by value array with display and $ref', async () => {
+    const { c, ids } = await withUsers();
+    const groupId = await c.createGroup({
+      displayName: 'Tide Ops',
+      members: [{ value: ids[0] }, { value: ids[1] }],
+    });
+    const url = `${c.endpoint.groupsUrl}/${groupId}`;
+
+    const response = await c.patch(url, {
+      op: 'Remove',
+      path: 'members',
+      value: [
+        { value: ids[0], display: 'ines@example.org', $ref: `${c.endpoint.usersUrl}/${ids[0]}` },
+      ],
+    });
+    expect([200, 204]).toContain(response.status);
+    expect(memberValues((await c.get(url)).body)).toEqual([ids[1]]);
+  });
+
+  it('nested group as a member', async () => {
+    const { c } = await withUsers();
+    const inner = await c.createGroup({ displayName: 'Inner' });
+    const response = await c.send('POST', c.endpoint.groupsUrl, {
+      displayName: 'Outer',
+      members: [{ value: inner, type: 'Group' }],
+    });
+    expectScimError(response, 400, 'invalidValue');
+    expect(response.body.detail).toContain(inner);
+  });
+});

@@ -314,3 +314,99 @@ describe('PatchOp envelope', () => {
     expect(read.body.title).toBeUndefined();
   });
 });
+
+describe('multi-valued add', () => {
+  it('re-adding an email in other case', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, {
+      op: 'add',
+      path: 'emails',
+      value: [{ value: 'INES.WARD@example.org', type: 'work' }],
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.emails).toEqual([
+      { value: 'ines.ward@example.org', type: 'work', primary: true },
+    ]);
+  });
+
+  it('re-adding an email marks it primary', async () => {
+    const { c, url } = await withUser({
+      emails: [
+        { value: 'a@example.org', type: 'work', primary: true },
+        { value: 'b@example.org', type: 'home' },
+      ],
+    });
+    const response = await c.patch(url, {
+      op: 'add',
+      path: 'emails',
+      value: [{ value: 'b@example.org', primary: true }],
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.emails).toEqual([
+      { value: 'a@example.org', type: 'work' },
+      { value: 'b@example.org', type: 'home', primary: true },
+    ]);
+  });
+
+  it('same number as work and mobile', async () => {
+    const { c, url } = await withUser({ phoneNumbers: [{ value: '+15550100', type: 'work' }] });
+    const response = await c.patch(url, {
+      op: 'add',
+      path: 'phoneNumbers',
+      value: [{ value: '+15550100', type: 'mobile' }],
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.phoneNumbers).toEqual([
+      { value: '+15550100', type: 'work' },
+      { value: '+15550100', type: 'mobile' },
+    ]);
+  });
+
+  it('new primary email clears the old one', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, {
+      op: 'add',
+      path: 'emails',
+      value: [{ value: 'b@example.org', type: 'home', primary: true }],
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.emails).toEqual([
+      { value: 'ines.ward@example.org', type: 'work' },
+      { value: 'b@example.org', type: 'home', primary: true },
+    ]);
+  });
+
+  it('remove by value array in other case', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, {
+      op: 'remove',
+      path: 'emails',
+      value: [{ value: 'Ines.Ward@Example.org' }],
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.emails).toBeUndefined();
+  });
+
+  it('replace and clear with empty values', async () => {
+    const { c, url } = await withUser({ title: 'Lead', nickName: 'In' });
+    const response = await c.patch(
+      url,
+      { op: 'replace', path: 'title', value: '' },
+      { op: 'Replace', path: 'nickName', value: null },
+    );
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.title).toBeUndefined();
+    expect(response.body.nickName).toBeUndefined();
+  });
+
+  it('userName to its own other case', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, {
+      op: 'replace',
+      path: 'userName',
+      value: 'Ines.Ward@example.org',
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.userName).toBe('Ines.Ward@example.org');
+  });
+});

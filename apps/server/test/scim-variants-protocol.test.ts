@@ -329,3 +329,82 @@ describe('legacy scim-choreo variants', () => {
     expectScimError(response, 401);
   });
 });
+
+describe('URL variants', () => {
+  it('trailing slashes', async () => {
+    const c = await client();
+    const created = await c.send('POST', `${c.endpoint.usersUrl}/`, userBody('a@example.org'));
+    expect(created.status, created.text).toBe(201);
+
+    const list = await c.get(`${c.endpoint.usersUrl}/?filter=userName%20Eq%20a%40example.org`);
+    expect(list.body.totalResults).toBe(1);
+    expect((await c.get(`${c.endpoint.usersUrl}/${created.body.id}/`)).status).toBe(200);
+  });
+
+  it('collection name in lower case', async () => {
+    const c = await client();
+    const response = await c.get(`${c.endpoint.baseUrl}/users`);
+    expectScimError(response, 404);
+    expect(response.body.detail).toContain(`/scim/v2/${c.endpoint.slug}/Users`);
+
+    const one = await c.send('PATCH', `${c.endpoint.baseUrl}/GROUPS/some-id`, {});
+    expectScimError(one, 404);
+    expect(one.body.detail).toContain('/Groups/some-id');
+  });
+
+  it('plus signs as spaces in the query', async () => {
+    const c = await client();
+    await c.createUser(userBody('a@example.org'));
+    const list = await c.get(`${c.endpoint.usersUrl}?filter=userName+eq+%22a%40example.org%22`);
+    expect(list.status, list.text).toBe(200);
+    expect(list.body.totalResults).toBe(1);
+  });
+
+  it('encoded plus in an unquoted userName', async () => {
+    const c = await client();
+    await c.createUser(userBody('a+b@example.org'));
+    const list = await c.get(`${c.endpoint.usersUrl}?filter=userName%20Eq%20a%2Bb%40example.org`);
+    expect(list.body.totalResults).toBe(1);
+  });
+
+  it('escaped quote in a filter value', async () => {
+    const c = await client();
+    await c.createUser(userBody('o"brien@example.org'));
+    expect(await c.userNamesMatching('userName eq "o\\"brien@example.org"')).toEqual([
+      'o"brien@example.org',
+    ]);
+  });
+
+  it('sortBy is ignored', async () => {
+    const c = await client();
+    await c.createUser(userBody('b@example.org'));
+    await c.createUser(userBody('a@example.org'));
+    const list = await c.get(`${c.endpoint.usersUrl}?sortBy=userName&sortOrder=descending`);
+    expect(list.status, list.text).toBe(200);
+    expect(list.body.totalResults).toBe(2);
+  });
+
+  it('count above the maximum', async () => {
+    const c = await client();
+    await c.createUser(userBody('a@example.org'));
+    const list = await c.get(`${c.endpoint.usersUrl}?count=100000`);
+    expect(list.status, list.text).toBe(200);
+    expect(list.body.itemsPerPage).toBe(1);
+  });
+
+  it('Entra flag in the query string', async () => {
+    const c = await client();
+    const id = await c.createUser(userBody('a@example.org'));
+    const patch = await c.send('PATCH', `${c.endpoint.usersUrl}/${id}?aadOptscim062020`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', value: { 'name.givenName': 'Ada', active: false } }],
+    });
+    expect(patch.status, patch.text).toBe(200);
+    expect(patch.body.name.givenName).toBe('Ada');
+    expect(patch.body.active).toBe(false);
+
+    const filter = encodeURIComponent('userName eq "a@example.org"');
+    const list = await c.get(`${c.endpoint.usersUrl}?aadOptscim062020&filter=${filter}`);
+    expect(list.body.totalResults).toBe(1);
+  });
+});

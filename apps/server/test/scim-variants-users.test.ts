@@ -249,3 +249,50 @@ describe('user read and delete variants', () => {
     expect(group.body.members ?? []).toEqual([]);
   });
 });
+
+describe('user body edge variants', () => {
+  it('two primary emails in one body', async () => {
+    const c = await client();
+    const response = await c.send(
+      'POST',
+      c.endpoint.usersUrl,
+      userBody('a@example.org', {
+        emails: [
+          { value: 'a@example.org', primary: true },
+          { value: 'b@example.org', primary: 'True' },
+        ],
+      }),
+    );
+    expect(response.status, response.text).toBe(201);
+    expect(response.body.emails).toEqual([
+      { value: 'a@example.org', primary: true },
+      { value: 'b@example.org' },
+    ]);
+  });
+
+  it('duplicate differing in non-ASCII case', async () => {
+    const c = await client();
+    await c.createUser(userBody('åsa@example.org'));
+    expectScimError(
+      await c.send('POST', c.endpoint.usersUrl, userBody('ÅSA@example.org')),
+      409,
+      'uniqueness',
+    );
+    expect(await c.userNamesMatching('userName eq "ÅSA@EXAMPLE.ORG"')).toEqual(['åsa@example.org']);
+  });
+
+  it('deeply nested extension value', async () => {
+    const c = await client();
+    let deep: unknown = 'x';
+    for (let level = 0; level < 200; level += 1) deep = { a: deep };
+    const response = await c.send(
+      'POST',
+      c.endpoint.usersUrl,
+      userBody('a@example.org', {
+        'urn:example:params:scim:schemas:extension:deep:1.0:User': deep,
+      }),
+    );
+    expect(response.status, response.text).toBe(400);
+    expect(response.body.status).toBe('400');
+  });
+});

@@ -37,11 +37,16 @@ export function toScimError(error: unknown, bodyLimit: number): ScimError {
   );
 }
 
+/** The routes of a scope, as its not-found handler describes them. */
+export interface ScopeRoutes {
+  /** Returns the methods a path supports, for a 405 with `Allow`, or undefined for no route. */
+  routeMethods: (path: string) => string[] | undefined;
+  /** Returns the right spelling of a path that has no route, for the 404 message. */
+  correctedPath?: (path: string) => string | undefined;
+}
+
 /** Installs SCIM error and not-found handlers on an encapsulated scope. */
-export function useScimErrors(
-  app: FastifyInstance,
-  routeMethods: (path: string) => string[] | undefined,
-): void {
+export function useScimErrors(app: FastifyInstance, routes: ScopeRoutes): void {
   app.setErrorHandler((error, request, reply) => {
     const scimError = toScimError(
       error,
@@ -63,7 +68,7 @@ export function useScimErrors(
 
   app.setNotFoundHandler((request: FastifyRequest, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    const allowed = routeMethods(path);
+    const allowed = routes.routeMethods(path);
     if (allowed) {
       reply.header('allow', allowed.join(', '));
       return sendScimError(
@@ -74,6 +79,9 @@ export function useScimErrors(
         ),
       );
     }
-    return sendScimError(reply, scimErrors.notFound(`No SCIM resource or route at ${path}`));
+    const corrected = routes.correctedPath?.(path);
+    const hint =
+      corrected === undefined ? '' : `. Resource paths are case-sensitive: use ${corrected}`;
+    return sendScimError(reply, scimErrors.notFound(`No SCIM resource or route at ${path}${hint}`));
   });
 }

@@ -15,9 +15,9 @@ type SlugRequest = FastifyRequest<{ Params: { slug: string; name?: string } }>;
  */
 export async function legacyApi(app: FastifyInstance): Promise<void> {
   useScimScope(app, () => 'scim-choreo');
-  useScimErrors(app, (path) =>
-    /^\/scim-choreo\/[^/]+\/?$/.test(path) ? ['POST', 'PUT'] : undefined,
-  );
+  useScimErrors(app, {
+    routeMethods: (path) => (/^\/scim-choreo\/[^/]+\/?$/.test(path) ? ['POST', 'PUT'] : undefined),
+  });
 
   const users = (request: FastifyRequest) =>
     new UserService(app, request.scimEndpoint!, 'scim-choreo');
