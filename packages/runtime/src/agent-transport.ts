@@ -64,7 +64,14 @@ const decompressors: Record<string, (data: Buffer) => Promise<Buffer>> = {
  * `timeoutMs` (headers and body included), with `AttemptAbortedError` when `signal` aborts, and
  * with an Error whose `cause` is the socket error (with its `code`) when the connection fails.
  */
-export const sendWithAgent: AttemptSender = (request, url, headers, signal, timeoutMs) => {
+export const sendWithAgent: AttemptSender = (
+  request,
+  url,
+  headers,
+  signal,
+  timeoutMs,
+  followsRedirect,
+) => {
   if (signal?.aborted) return Promise.reject(new AttemptAbortedError('aborted by the caller'));
 
   return new Promise<HttpResponse>((resolve, reject) => {
@@ -116,7 +123,11 @@ export const sendWithAgent: AttemptSender = (request, url, headers, signal, time
       const options = { method: target.method, headers: sentHeaders, agent };
       current = client.request(target.url, options, (response) => {
         const location = response.headers.location;
-        if (!isRedirect(response.statusCode ?? 0) || location === undefined) {
+        if (
+          !isRedirect(response.statusCode ?? 0) ||
+          location === undefined ||
+          !follows(target.url, location, followsRedirect)
+        ) {
           receive(response).then(
             (received) => settle(undefined, received),
             (error: unknown) => settle(new Error('request failed', { cause: error })),
@@ -144,6 +155,23 @@ export const sendWithAgent: AttemptSender = (request, url, headers, signal, time
     send(0);
   });
 };
+
+/**
+ * Returns false when `followsRedirect` rejects the redirect's target. An invalid location
+ * returns true, so that following it fails with the usual error.
+ */
+function follows(
+  from: URL,
+  location: string,
+  followsRedirect: ((url: URL) => boolean) | undefined,
+): boolean {
+  if (!followsRedirect) return true;
+  try {
+    return followsRedirect(new URL(location, from));
+  } catch {
+    return true;
+  }
+}
 
 function bodyBytes(text: string | undefined): Buffer | undefined {
   return text === undefined ? undefined : Buffer.from(text);

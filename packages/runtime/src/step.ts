@@ -79,6 +79,7 @@ export async function runStep(context: StepContext): Promise<StepRun> {
         maxAttempts: node.retry?.maxAttempts,
         timeoutMs: node.retry?.timeoutMs,
         signal: controller.signal,
+        ...(input.allowedHosts ? { allowedHosts: input.allowedHosts } : {}),
         onAttempt: (attempt) => {
           record.requests.push(redactor.redact(attempt));
           record.attempts = attemptsOf(record.requests);

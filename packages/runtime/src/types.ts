@@ -1,5 +1,11 @@
 import type { FlowDocument, ProvisioningEvent } from '@scimflow/flow';
-import type { HttpClient, NodeDefinition, NodeResult, ResolvedCredential } from '@scimflow/nodes';
+import type {
+  HostAllowlist,
+  HttpClient,
+  NodeDefinition,
+  NodeResult,
+  ResolvedCredential,
+} from '@scimflow/nodes';
 
 /** One HTTP attempt as the client reports it; the retrying client's `AttemptRecord` fits. */
 export interface HttpAttempt {
@@ -22,6 +28,8 @@ export interface HttpClientRequestOptions {
   timeoutMs?: number;
   onAttempt: (attempt: HttpAttempt) => void;
   signal: AbortSignal;
+  /** The hosts that requests may go to; any host when absent. */
+  allowedHosts?: HostAllowlist;
 }
 
 /**
@@ -116,6 +124,8 @@ export interface ExecutionInput {
   secrets?: readonly string[];
   /** Returns a credential's secret values; defaults to every string value of the credential. */
   secretsOf?: (credential: ResolvedCredential) => readonly string[];
+  /** The hosts that steps may send HTTP requests to; any host when absent. */
+  allowedHosts?: HostAllowlist;
   logger?: RuntimeLogger;
   signal?: AbortSignal;
   /** Returns epoch milliseconds; defaults to Date.now. */

@@ -185,7 +185,12 @@ export async function credentialRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const row = await load(request.params);
       // One attempt: the admin is waiting, and a retry after a rejection changes nothing.
-      const http = createHttpClient({ maxAttempts: 1, timeoutMs: TEST_TIMEOUT_MS });
+      const allowedHosts = app.flowRuntime.allowedHosts;
+      const http = createHttpClient({
+        maxAttempts: 1,
+        timeoutMs: TEST_TIMEOUT_MS,
+        ...(allowedHosts ? { allowedHosts } : {}),
+      });
       let resolved;
       try {
         resolved = credentials.resolve(row);

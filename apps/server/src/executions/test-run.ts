@@ -102,6 +102,7 @@ export async function testRunRoute(app: FastifyInstance): Promise<void> {
         resolveCredential: (name) => app.flowRuntime.resolveCredential(name),
         secretsOf: credentialSecrets,
         logger: log as RuntimeLogger,
+        ...(app.flowRuntime.allowedHosts ? { allowedHosts: app.flowRuntime.allowedHosts } : {}),
         ...(app.scimflow.config.runtimeHttpClient
           ? { createHttpClient: app.scimflow.config.runtimeHttpClient }
           : {}),

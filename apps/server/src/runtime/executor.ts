@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ProvisioningEvent } from '@scimflow/flow';
-import type { ResolvedCredential } from '@scimflow/nodes';
+import type { HostAllowlist, ResolvedCredential } from '@scimflow/nodes';
 import {
   runExecution,
   type ClaimedExecution,
@@ -38,6 +38,8 @@ export interface ExecutorOptions {
   statements?: RuntimeStatements;
   /** Parsed published versions, shared with the dispatcher; a new cache when absent. */
   versions?: VersionCache;
+  /** The hosts that steps may send HTTP requests to; any host when absent. */
+  allowedHosts?: HostAllowlist;
 }
 
 /**
@@ -99,6 +101,7 @@ export class Executor {
       secretsOf: credentialSecrets,
       logger: log,
       signal,
+      ...(this.options.allowedHosts ? { allowedHosts: this.options.allowedHosts } : {}),
       ...(this.options.createHttpClient ? { createHttpClient: this.options.createHttpClient } : {}),
     });
     const durationMs = Date.now() - startedAt;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { HostAllowlist } from '@scimflow/nodes';
 import {
   bindingLogger,
   ExecutionScheduler,
@@ -56,6 +57,8 @@ export class FlowRuntime {
   readonly executor: Executor;
   /** Decrypts a credential by name for one step; test runs use it too. */
   readonly resolveCredential: CredentialResolver;
+  /** The hosts that steps may send HTTP requests to (`SCIMFLOW_HTTP_ALLOWED_HOSTS`); test runs use it too. */
+  readonly allowedHosts: HostAllowlist | undefined;
   private readonly scheduler: ExecutionScheduler;
   private readonly logger: RuntimeLogger;
   private timers: NodeJS.Timeout[] = [];
@@ -69,6 +72,10 @@ export class FlowRuntime {
     // Plain bindings instead of pino children, which cost more than the runtime's lines.
     this.logger = bindingLogger(options.logger, { component: 'runtime' });
     this.resolveCredential = options.resolveCredential;
+    this.allowedHosts =
+      settings.httpAllowedHosts === undefined
+        ? undefined
+        : HostAllowlist.parse(settings.httpAllowedHosts);
     const statements = options.writes ? new RuntimeStatements(db, options.writes) : undefined;
     this.store = new SqlExecutionStore(db, Math.min(1_000, settings.leaseMs), statements);
     const versions = new VersionCache(db);
@@ -79,6 +86,7 @@ export class FlowRuntime {
       logger: this.logger,
       maxAttempts: settings.maxAttempts,
       versions,
+      ...(this.allowedHosts ? { allowedHosts: this.allowedHosts } : {}),
       ...(statements ? { statements } : {}),
       ...(options.createHttpClient ? { createHttpClient: options.createHttpClient } : {}),
       ...(options.onResult ? { onResult: options.onResult } : {}),

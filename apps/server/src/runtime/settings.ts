@@ -1,3 +1,5 @@
+import { HostAllowlist } from '@scimflow/nodes';
+
 /** Settings of the durable runtime. Every time is in milliseconds. */
 export interface RuntimeSettings {
   /** Executions that run at the same time in this process (`SCIMFLOW_WORKERS`). */
@@ -29,6 +31,11 @@ export interface RuntimeSettings {
    * main thread.
    */
   threads: number;
+  /**
+   * The hosts that flows and credential tests may send HTTP requests to, as `HostAllowlist`
+   * entries separated by commas (`SCIMFLOW_HTTP_ALLOWED_HOSTS`). Any host when absent.
+   */
+  httpAllowedHosts?: string;
 }
 
 /** The defaults; `loadRuntimeSettings` and test configs override single fields. */
@@ -76,6 +83,16 @@ export function loadRuntimeSettings(env: NodeJS.ProcessEnv): Partial<RuntimeSett
       throw new Error(`${name} must be a whole number of at least ${minimum}, got "${text}"`);
     }
     (settings as Record<string, number>)[key] = value;
+  }
+
+  const allowedHosts = env.SCIMFLOW_HTTP_ALLOWED_HOSTS;
+  if (allowedHosts !== undefined && allowedHosts.trim() !== '') {
+    try {
+      HostAllowlist.parse(allowedHosts);
+    } catch (error) {
+      throw new Error(`SCIMFLOW_HTTP_ALLOWED_HOSTS: ${(error as Error).message}`);
+    }
+    settings.httpAllowedHosts = allowedHosts;
   }
 
   return settings;

@@ -18,6 +18,8 @@ export interface AttemptTarget {
   timeoutMs: number;
   /** 1 for the first attempt. */
   attempt: number;
+  /** Returns whether to follow a redirect to a URL; every redirect is followed when absent. */
+  followsRedirect?: (url: URL) => boolean;
 }
 
 /** Sends one attempt with an `AttemptSender` that the client's options passed. */
@@ -27,7 +29,8 @@ export async function attemptWithSender(
 ): Promise<AttemptResult> {
   const { request, url, attempt } = target;
   try {
-    return { response: await send(request, url, target.headers, target.signal, target.timeoutMs) };
+    const { headers, signal, timeoutMs, followsRedirect } = target;
+    return { response: await send(request, url, headers, signal, timeoutMs, followsRedirect) };
   } catch (error) {
     if (error instanceof AttemptAbortedError) {
       return { error: aborted(target), mayHaveRun: true };
@@ -52,7 +55,17 @@ export async function attemptWithFetch(
   const attemptSignal = combineSignals([signal, timeout]) ?? timeout;
 
   try {
-    return { response: await sendOnce(fetchImpl, request, url, target.headers, attemptSignal) };
+    // fetch follows every redirect or none, so a checked redirect comes back to the client.
+    const redirect = target.followsRedirect ? 'manual' : 'follow';
+    const response = await sendOnce(
+      fetchImpl,
+      request,
+      url,
+      target.headers,
+      attemptSignal,
+      redirect,
+    );
+    return { response };
   } catch (error) {
     if (signal?.aborted) return { error: aborted(target), mayHaveRun: true };
     if (timeout.aborted) {

@@ -10,6 +10,7 @@ import {
 } from './attempt.js';
 import type { AttemptRecord, ClientRequest, HttpClientOptions, RecordedRequest } from './types.js';
 import { buildUrl } from './url.js';
+import { checkHostAllowed, checkRedirectAllowed } from './allowed-host.js';
 
 /** The retrying HTTP client: an `HttpClient` that also takes `ClientRequest` options. */
 export interface RetryingHttpClient extends HttpClient {
@@ -44,9 +45,14 @@ export function createHttpClient(options: HttpClientOptions = {}): RetryingHttpC
   };
   const recorded: RecordedRequest[] = [];
 
+  const allowlist = options.allowedHosts;
+  const followsRedirect = allowlist ? (target: URL) => allowlist.allows(target) : undefined;
+
   async function request(request: ClientRequest): Promise<HttpResponse> {
     const url = buildUrl(request.url, request.query);
     const writes = request.method !== 'GET' && !request.readOnly;
+    // Checked before the dry run too, so a test run shows the request that would be rejected.
+    if (allowlist) checkHostAllowed(allowlist, request.method, url);
 
     if (options.dryRun) {
       recorded.push({ method: request.method, url, body: request.body, sent: !writes });
@@ -83,6 +89,14 @@ export function createHttpClient(options: HttpClientOptions = {}): RetryingHttpC
         });
 
       const response = result.response;
+      if (allowlist && response) {
+        try {
+          checkRedirectAllowed(allowlist, request.method, url, response);
+        } catch (error) {
+          report('giveUp');
+          throw error;
+        }
+      }
       const rateLimited =
         response !== undefined && (isRateLimited(response) || request.retryOn?.(response) === true);
       if (response && !rateLimited && !isServerFailure(response)) {
@@ -135,7 +149,7 @@ export function createHttpClient(options: HttpClientOptions = {}): RetryingHttpC
     timeoutMs: number,
     attempt: number,
   ): Promise<AttemptResult> {
-    const target = { request, url, headers, signal, timeoutMs, attempt };
+    const target = { request, url, headers, signal, timeoutMs, attempt, followsRedirect };
     if (options.send) return attemptWithSender(options.send, target);
     return attemptWithFetch(options.fetch ?? fetch, target);
   }

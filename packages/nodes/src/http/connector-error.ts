@@ -12,7 +12,9 @@ export type ConnectorErrorCode =
   /** The credential is missing, of the wrong type or malformed. */
   | 'credential'
   /** The node's config cannot work against the API's data, such as an unknown sheet column. */
-  | 'config';
+  | 'config'
+  /** The request's host, or a redirect's, is not on the server's host allowlist. */
+  | 'host_not_allowed';
 
 export interface ConnectorErrorInit {
   code: ConnectorErrorCode;

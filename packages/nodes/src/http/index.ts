@@ -14,6 +14,7 @@ export { decodeBody, encodeBody, requestHeaders } from './encoding.js';
 export { backoffDelay, serverRequestedDelay } from './backoff.js';
 export { isRateLimited, isServerFailure } from './classify.js';
 export { buildUrl, joinUrl } from './url.js';
+export { HostAllowlist } from './host-allowlist.js';
 export type {
   AttemptRecord,
   AttemptSender,

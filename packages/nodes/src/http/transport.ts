@@ -15,12 +15,13 @@ export async function sendOnce(
   url: string,
   headers: Record<string, string>,
   signal: AbortSignal,
+  redirect: 'follow' | 'manual' = 'follow',
 ): Promise<HttpResponse> {
   const init: RequestInit = {
     method: request.method,
     headers: requestHeaders(headers, request.body),
     signal,
-    redirect: 'follow',
+    redirect,
   };
   const body = encodeBody(request.body);
   if (body !== undefined) init.body = body;

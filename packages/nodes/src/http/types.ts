@@ -1,4 +1,5 @@
 import type { HttpRequest, HttpResponse } from '../define.js';
+import type { HostAllowlist } from './host-allowlist.js';
 
 /**
  * Sends one attempt: `headers` are the request's own, without the client's defaults, and the body
@@ -12,6 +13,11 @@ export type AttemptSender = (
   headers: Record<string, string>,
   signal: AbortSignal | undefined,
   timeoutMs: number,
+  /**
+   * Returns whether to follow a redirect to this URL. When it returns false, the sender resolves
+   * with the redirect response itself. Every redirect is followed when it is absent.
+   */
+  followsRedirect?: (url: URL) => boolean,
 ) => Promise<HttpResponse>;
 
 /**
@@ -92,6 +98,11 @@ export interface HttpClientOptions {
   headers?: Record<string, string>;
   /** Records every request; GET requests and `readOnly` ones are sent, all others are not. */
   dryRun?: boolean;
+  /**
+   * The hosts that requests and redirects may go to. A request to another host fails with a
+   * `host_not_allowed` ConnectorError before it is sent. Any host when absent.
+   */
+  allowedHosts?: HostAllowlist;
   /** Called after every attempt, for the step journal. */
   onAttempt?: (record: AttemptRecord) => void;
   /** Aborts every request of this client, such as when the execution is cancelled. */

@@ -114,6 +114,11 @@ export const httpRequest = defineNode({
     let request: ClientRequest = { method, url, headers, query, timeoutMs, signal: context.signal };
     if (body !== undefined && body !== null && body !== '' && method !== 'GET') request.body = body;
     if (context.dryRun && method !== 'GET') {
+      // A dry run's client records the write without sending it, after the checks that a live
+      // request passes first, such as the host allowlist.
+      await sendRequest(context.http, request).catch((error: unknown) => {
+        throw errorFromTransport('HTTP', operation, error, secrets);
+      });
       return { outcome: 'skipped', output: dryRunOutput(method, url, request.body) };
     }
     if (credential) request = await authenticate(credential, request, { http: context.http });
