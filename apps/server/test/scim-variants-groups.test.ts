@@ -282,3 +282,53 @@ describe('group rename and removal variants', () => {
     expect(response.body.detail).toContain(inner);
   });
 });
+
+describe('group body variants', () => {
+  it('SCIM 1.1 group schema', async () => {
+    const { c, ids } = await withUsers();
+    const response = await c.send('POST', c.endpoint.groupsUrl, {
+      schemas: ['urn:scim:schemas:core:1.0'],
+      displayName: 'Tide Ops',
+      members: [{ value: ids[0] }],
+    });
+    expect(response.status, response.text).toBe(201);
+    expect(response.body.schemas).toEqual([CORE_GROUP_URN]);
+    expect(memberValues(response.body)).toEqual([ids[0]]);
+  });
+
+  it('SCIM 1.1 user body on Groups', async () => {
+    const { c } = await withUsers();
+    const response = await c.send('POST', c.endpoint.groupsUrl, {
+      schemas: ['urn:scim:schemas:core:1.0'],
+      userName: 'ines@example.org',
+    });
+    expectScimError(response, 400, 'invalidValue');
+    expect(response.body.detail).toContain('displayName');
+  });
+
+  it('PUT replaces the members', async () => {
+    const { c, ids } = await withUsers();
+    const groupId = await c.createGroup({ displayName: 'Tide Ops', members: [{ value: ids[0] }] });
+    const url = `${c.endpoint.groupsUrl}/${groupId}`;
+    const put = await c.send('PUT', url, {
+      schemas: [CORE_GROUP_URN],
+      id: groupId,
+      displayName: 'Tide Ops',
+      members: [{ value: ids[1], display: 'tomas@example.org' }],
+    });
+    expect(put.status, put.text).toBe(200);
+    expect(memberValues((await c.get(url)).body)).toEqual([ids[1]]);
+  });
+
+  it('rename into a taken name', async () => {
+    const { c } = await withUsers();
+    await c.createGroup({ displayName: 'Harbour' });
+    const groupId = await c.createGroup({ displayName: 'Tide Ops' });
+    const response = await c.patch(`${c.endpoint.groupsUrl}/${groupId}`, {
+      op: 'replace',
+      path: 'displayName',
+      value: 'HARBOUR',
+    });
+    expectScimError(response, 409, 'uniqueness');
+  });
+});

@@ -410,3 +410,107 @@ describe('multi-valued add', () => {
     expect(response.body.userName).toBe('Ines.Ward@example.org');
   });
 });
+
+describe('entry sub-attribute variants', () => {
+  it('remove of a filtered entry value', async () => {
+    const { c, url } = await withUser({
+      emails: [
+        { value: 'a@example.org', type: 'work', primary: true },
+        { value: 'b@example.org', type: 'home' },
+      ],
+    });
+    const response = await c.patch(url, { op: 'Remove', path: 'emails[type eq "work"].value' });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.emails).toEqual([{ value: 'b@example.org', type: 'home' }]);
+  });
+
+  it('remove of a value selected by value', async () => {
+    const { c, url } = await withUser({ phoneNumbers: [{ value: '+15550100', type: 'work' }] });
+    const response = await c.patch(url, {
+      op: 'remove',
+      path: 'phoneNumbers[value eq "+15550100"].value',
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.phoneNumbers).toBeUndefined();
+  });
+
+  it('remove of another entry sub-attribute', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, { op: 'remove', path: 'emails[type eq "work"].primary' });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.emails).toEqual([{ value: 'ines.ward@example.org', type: 'work' }]);
+  });
+
+  it('address sub-attributes in one request', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(
+      url,
+      { op: 'Add', path: 'addresses[type eq "work"].streetAddress', value: '1 Quay Road' },
+      { op: 'Add', path: 'addresses[type eq "work"].locality', value: 'Oslo' },
+      { op: 'Add', path: 'addresses[type eq "work"].country', value: 'NO' },
+    );
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.addresses).toEqual([
+      { type: 'work', streetAddress: '1 Quay Road', locality: 'Oslo', country: 'NO' },
+    ]);
+  });
+
+  it('bare-string add keeps the old primary', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, { op: 'add', path: 'emails', value: 'c@example.org' });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.emails).toEqual([
+      { value: 'ines.ward@example.org', type: 'work', primary: true },
+      { value: 'c@example.org' },
+    ]);
+  });
+
+  it('bare-string replace is primary', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, {
+      op: 'replace',
+      path: 'emails',
+      value: ['c@example.org'],
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.emails).toEqual([{ value: 'c@example.org', primary: true }]);
+  });
+
+  it('manager cleared three ways', async () => {
+    for (const operation of [
+      { op: 'Replace', path: `${ENTERPRISE_URN}:manager`, value: '' },
+      { op: 'Remove', path: `${ENTERPRISE_URN}:manager` },
+      { op: 'replace', path: `${ENTERPRISE_URN}:manager`, value: { value: null } },
+    ]) {
+      const { c, url } = await withUser({
+        [ENTERPRISE_URN]: { manager: { value: 'u-1' }, department: 'Tide Ops' },
+      });
+      const response = await c.patch(url, operation);
+      expect(response.status, response.text).toBe(200);
+      expect(response.body[ENTERPRISE_URN]).toEqual({ department: 'Tide Ops' });
+    }
+  });
+
+  it('complex replace merges sub-attributes', async () => {
+    const { c, url } = await withUser();
+    const response = await c.patch(url, {
+      op: 'replace',
+      path: 'name',
+      value: { familyName: 'Rydell' },
+    });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.name).toEqual({ givenName: 'Ines', familyName: 'Rydell' });
+  });
+
+  it.each([
+    [{ op: 'replace', path: 'members', value: [] }, 'invalidPath'],
+    [{ op: 'replace', path: 'meta.lastModified', value: '2026-01-01T00:00:00Z' }, 'mutability'],
+    [{ op: 'replace', path: 'groups', value: [{ value: 'g-1' }] }, 'mutability'],
+    [{ op: 'replace', path: 'Active', value: 1 }, 'invalidValue'],
+    [{ op: 'replace', path: 'name.shoeSize', value: '9' }, 'invalidPath'],
+    [{ op: 'replace', path: 'name.givenName', value: { text: 'Ines' } }, 'invalidValue'],
+  ])('rejects %j', async (operation, scimType) => {
+    const { c, url } = await withUser();
+    expectScimError(await c.patch(url, operation), 400, scimType);
+  });
+});

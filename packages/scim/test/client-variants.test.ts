@@ -138,3 +138,51 @@ describe('multi-valued entries', () => {
     ]);
   });
 });
+
+describe('entry removal and implicit primary', () => {
+  const twoEmails = () =>
+    parseUser({
+      userName: 'ines@example.org',
+      emails: [
+        { value: 'a@example.org', type: 'work', primary: true },
+        { value: 'b@example.org', type: 'home' },
+      ],
+    });
+
+  test.each([
+    ['emails[type eq "work"].value', [{ value: 'b@example.org', type: 'home' }]],
+    [
+      'emails[value eq "B@example.org"].value',
+      [{ value: 'a@example.org', type: 'work', primary: true }],
+    ],
+    [
+      'emails[type eq "home"].type',
+      [{ value: 'a@example.org', type: 'work', primary: true }, { value: 'b@example.org' }],
+    ],
+  ])('remove %s', (path, expected) => {
+    const { resource } = applyPatch(twoEmails(), { Operations: [{ op: 'remove', path }] }, 'User');
+    expect(resource.emails).toEqual(expected);
+  });
+
+  test.each([
+    ['c@example.org', undefined],
+    [['c@example.org'], undefined],
+    [[{ value: 'c@example.org', primary: true }], true],
+    [[{ value: 'c@example.org', Primary: 'True' }], true],
+  ])('add %j sets primary %s', (value, primary) => {
+    const { resource } = applyPatch(
+      twoEmails(),
+      { Operations: [{ op: 'add', path: 'emails', value }] },
+      'User',
+    );
+    const added = (resource.emails as { value: string; primary?: boolean }[]).find(
+      (entry) => entry.value === 'c@example.org',
+    );
+    expect(added?.primary).toBe(primary);
+  });
+
+  test('SCIM 1.1 core URN on a Group', () => {
+    const group = parseGroup({ schemas: ['urn:scim:schemas:core:1.0'], displayName: 'Tide Ops' });
+    expect(group.schemas).toEqual(['urn:ietf:params:scim:schemas:core:2.0:Group']);
+  });
+});

@@ -55,10 +55,13 @@ export function knownExtensionUrn(urn: string, resourceType: ResourceTypeName): 
   return EXTENSIONS[resourceType].find((schema) => schema.id.toLowerCase() === lowerUrn)?.id;
 }
 
-/** Returns true when `urn` names the core schema of `resourceType` (or SCIM 1.1 core for User). */
+/**
+ * Returns true when `urn` names the core schema of `resourceType`, or the SCIM 1.1 core schema,
+ * which SCIM 1.1 clients send for both Users and Groups.
+ */
 export function isCoreUrn(urn: string, resourceType: ResourceTypeName): boolean {
   const lowerUrn = urn.toLowerCase();
-  if (resourceType === 'User' && lowerUrn === SCHEMAS.scim11Core) return true;
+  if (lowerUrn === SCHEMAS.scim11Core) return true;
 
   return lowerUrn === coreSchemaUrn(resourceType).toLowerCase();
 }

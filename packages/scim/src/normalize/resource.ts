@@ -21,9 +21,10 @@ import {
 import { findMissingRequired } from './required.js';
 import { normalizeValue } from './value.js';
 
+// SCIM 1.1 names Users and Groups with the one core URN, so it marks neither as the other type.
 const OTHER_RESOURCE_URNS: Record<ResourceTypeName, string[]> = {
   User: [SCHEMAS.group],
-  Group: [SCHEMAS.coreUser, SCHEMAS.scim11Core],
+  Group: [SCHEMAS.coreUser],
 };
 
 /**

@@ -23,8 +23,18 @@ export function removeEntries(
   const selected = (entry: unknown) => filter === undefined || matches(filter, entry, definition);
 
   if (target.subAttribute !== undefined) {
-    for (const entry of current) {
-      if (selected(entry) && isObject(entry)) delete entry[target.subAttribute];
+    const chosen = current.filter(
+      (entry): entry is JsonObject => isObject(entry) && selected(entry),
+    );
+    for (const entry of chosen) delete entry[target.subAttribute];
+
+    // An entry is its `value` (RFC 7643 §2.4), so removing `emails[type eq "work"].value` removes
+    // the whole entry instead of leaving one without a value.
+    if (findDefinition(definition.subAttributes ?? [], 'value') !== undefined) {
+      container[definition.name] = current.filter(
+        (entry) =>
+          !(chosen.includes(entry as JsonObject) && isUnassigned((entry as JsonObject).value)),
+      );
     }
     return;
   }
@@ -144,7 +154,7 @@ function matches(
 /**
  * Appends the entries of `added` that `existing` lacks. An added entry with the `value` of an
  * existing one updates that entry instead, so re-adding an email or a member never duplicates
- * it. RFC 7644 §3.5.2.1 asks that adding a value already present changes nothing else.
+ * it. RFC 7644 §3.5.2.1 says that adding a value already present SHOULD change nothing.
  */
 export function union(
   existing: unknown[],

@@ -55,7 +55,13 @@ export function addOrReplace(
       op === 'add' && Array.isArray(container[definition.name])
         ? (container[definition.name] as unknown[])
         : [];
-    container[definition.name] = union(existing, normalized as unknown[], definition);
+    // A bare `"c@example.org"` is marked primary when it is normalized. Added to a list that
+    // already has a primary entry, it must not take the flag, because the client never set it.
+    const added = normalized as unknown[];
+    if (!setsPrimary(value) && existing.some((entry) => isObject(entry) && entry.primary === true))
+      for (const entry of added) if (isObject(entry)) delete entry.primary;
+
+    container[definition.name] = union(existing, added, definition);
     return;
   }
 
@@ -146,4 +152,12 @@ function containerOf(
   const created: JsonObject = {};
   resource[target.extension] = created;
   return created;
+}
+
+/** Returns true when a client's multi-valued value names `primary` in any of its entries. */
+function setsPrimary(value: unknown): boolean {
+  const items = Array.isArray(value) ? value : [value];
+  return items.some(
+    (item) => isObject(item) && Object.keys(item).some((key) => key.toLowerCase() === 'primary'),
+  );
 }
