@@ -182,6 +182,26 @@ describe('pagination variants', () => {
     expect(names).toEqual(['ines.ward@example.org', 'tomas.rydell@example.org', 'ada@example.org']);
   });
 
+  it('startIndex beyond the safe integers', async () => {
+    for (const url of [c.endpoint.usersUrl, c.endpoint.usersUrl.replace(/Users$/, 'Groups')]) {
+      const response = await c.get(`${url}?startIndex=99999999999999999999&count=2`);
+      expect(response.status, response.text).toBe(200);
+      expect(response.body.itemsPerPage).toBe(0);
+      expect(Number.isSafeInteger(response.body.startIndex)).toBe(true);
+    }
+
+    const filter = encodeURIComponent('userName pr');
+    const filtered = await c.get(`${c.endpoint.usersUrl}?filter=${filter}&startIndex=1e30`);
+    expect(filtered.status, filtered.text).toBe(200);
+    expect(filtered.body.totalResults).toBe(3);
+  });
+
+  it('count beyond the safe integers', async () => {
+    const response = await c.get(`${c.endpoint.usersUrl}?count=99999999999999999999`);
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.itemsPerPage).toBe(3);
+  });
+
   it('count that is no integer', async () => {
     expectScimError(await c.get(`${c.endpoint.usersUrl}?count=ten`), 400, 'invalidValue');
   });

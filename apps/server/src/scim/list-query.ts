@@ -89,5 +89,6 @@ function integerParam(query: Record<string, unknown>, name: string, fallback: nu
   if (!Number.isInteger(value)) {
     throw scimErrors.invalidValue(`${name} must be an integer, got "${text}"`);
   }
-  return value;
+  // Larger values are past every page anyway, and SQLite cannot bind them as an OFFSET.
+  return Math.max(-Number.MAX_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, value));
 }
