@@ -200,6 +200,27 @@ describe('WSO2 lookup filter shapes', () => {
     }
   });
 
+  it('secondary user-store domain is kept', async () => {
+    const c = await client();
+    await c.createUser(userBody('ines.ward@example.org'));
+    const response = await c.get(
+      `${c.endpoint.usersUrl}?filter=userName%20Eq%20SECONDARY%2Fines.ward%40example.org`,
+      { 'user-agent': 'wso2/scim2/client' },
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.totalResults).toBe(0);
+  });
+
+  it('domain prefix kept for other clients', async () => {
+    const c = await client();
+    await c.createUser(userBody('ines.ward@example.org'));
+    const filter = encodeURIComponent('userName eq "PRIMARY/ines.ward@example.org"');
+    const response = await c.get(`${c.endpoint.usersUrl}?filter=${filter}`, {
+      'user-agent': 'Okta SCIM Client 1.0.0',
+    });
+    expect(response.body.totalResults).toBe(0);
+  });
+
   it('domain-prefixed userName that exists as sent', async () => {
     const c = await client();
     const id = await c.createUser(userBody('DEFAULT/tomas@example.org'));

@@ -1,9 +1,15 @@
 import type { FilterExpression } from '@scimflow/scim';
 
 /**
- * Returns a copy of a user filter with the WSO2 user-store domain removed from its `userName eq`
- * value. The domain is the text before the first "/" (`PRIMARY/`, `DEFAULT/` or a secondary
- * store's name). Returns undefined when no such comparison sits at the top or inside `and`.
+ * The domain names WSO2 gives its primary user store. A secondary store's domain is kept,
+ * because `SECONDARY/ines` and `ines` are different users there.
+ */
+const PRIMARY_DOMAINS = new Set(['primary', 'default']);
+
+/**
+ * Returns a copy of a user filter with the primary user-store domain (`PRIMARY/`, `DEFAULT/`)
+ * removed from its `userName eq` value. Returns undefined when no such comparison sits at the top
+ * or inside `and`.
  *
  * WSO2 Identity Server's SCIM2 connector looks users up by `userName Eq <name>` before every
  * update and delete, and the name may still carry the domain while the create sent it without.
@@ -26,7 +32,8 @@ export function withoutUserStoreDomain(filter: FilterExpression): FilterExpressi
   if (typeof text !== 'string') return undefined;
 
   const slash = text.indexOf('/');
-  if (slash <= 0 || slash === text.length - 1) return undefined;
+  if (slash === text.length - 1 || !PRIMARY_DOMAINS.has(text.slice(0, slash).toLowerCase()))
+    return undefined;
 
   const { raw: _raw, ...comparison } = filter;
   return { ...comparison, value: text.slice(slash + 1) };
