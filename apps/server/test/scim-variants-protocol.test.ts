@@ -307,6 +307,17 @@ describe('legacy scim-choreo variants', () => {
     expect((await c.get(c.endpoint.usersUrl)).body.totalResults).toBe(0);
   });
 
+  it('DELETE with a secondary user-store domain', async () => {
+    const c = await client();
+    await c.send('POST', c.endpoint.legacyUrl, {
+      schemas: ['urn:scim:schemas:core:1.0'],
+      userName: 'ines@example.org',
+    });
+    const response = await c.send('DELETE', `${c.endpoint.legacyUrl}/SECONDARY,ines@example.org`);
+    expectScimError(response, 404);
+    expect((await c.get(c.endpoint.usersUrl)).body.totalResults).toBe(1);
+  });
+
   it('DELETE of a name in other case', async () => {
     const c = await client();
     await c.send('POST', c.endpoint.legacyUrl, {

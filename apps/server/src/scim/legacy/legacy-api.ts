@@ -4,6 +4,7 @@ import { useScimErrors } from '../scim-reply.js';
 import { useScimScope } from '../scim-scope.js';
 import { findUserByName } from '../users/user-rows.js';
 import { UserService } from '../users/user-service.js';
+import { withoutPrimaryDomain } from '../users/user-store-domain.js';
 
 type SlugRequest = FastifyRequest<{ Params: { slug: string; name?: string } }>;
 
@@ -51,8 +52,9 @@ export async function legacyApi(app: FastifyInstance): Promise<void> {
     const name = (request.params.name ?? '').replaceAll(',', '/');
     const endpointId = request.scimEndpoint!.id;
 
-    // `DEFAULT/ines` is tried as sent, then without the user-store domain before the first "/".
-    const withoutDomain = name.includes('/') ? name.slice(name.indexOf('/') + 1) : undefined;
+    // `DEFAULT/ines` is tried as sent, then without the primary user-store domain. A secondary
+    // store's domain stays, so `SECONDARY/ines` never deletes the user `ines`.
+    const withoutDomain = withoutPrimaryDomain(name);
     const existing =
       (await findUserByName(app.scimflow.db, endpointId, name)) ??
       (withoutDomain

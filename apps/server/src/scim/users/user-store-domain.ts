@@ -31,10 +31,18 @@ export function withoutUserStoreDomain(filter: FilterExpression): FilterExpressi
   const text = filter.raw ?? filter.value;
   if (typeof text !== 'string') return undefined;
 
-  const slash = text.indexOf('/');
-  if (slash === text.length - 1 || !PRIMARY_DOMAINS.has(text.slice(0, slash).toLowerCase()))
-    return undefined;
+  const name = withoutPrimaryDomain(text);
+  if (name === undefined) return undefined;
 
   const { raw: _raw, ...comparison } = filter;
-  return { ...comparison, value: text.slice(slash + 1) };
+  return { ...comparison, value: name };
+}
+
+/** Returns `PRIMARY/ines` or `DEFAULT/ines` as `ines`, and undefined for any other name. */
+export function withoutPrimaryDomain(userName: string): string | undefined {
+  const slash = userName.indexOf('/');
+  if (slash === userName.length - 1) return undefined;
+  if (!PRIMARY_DOMAINS.has(userName.slice(0, slash).toLowerCase())) return undefined;
+
+  return userName.slice(slash + 1);
 }
