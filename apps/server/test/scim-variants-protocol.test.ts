@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from './support/admin-client.js';
 import { scim, userBody } from './support/scim-client.js';
-import { startServer, type TestServer } from './support/test-server.js';
+import { ADMIN_PASSWORD, startServer, type TestServer } from './support/test-server.js';
 import {
   CORE_USER_URN,
   ENTERPRISE_URN,
@@ -438,5 +439,40 @@ describe('URL variants', () => {
     const filter = encodeURIComponent('userName eq "a@example.org"');
     const list = await c.get(`${c.endpoint.usersUrl}?aadOptscim062020&filter=${filter}`);
     expect(list.body.totalResults).toBe(1);
+  });
+});
+
+describe('request log of password changes', () => {
+  it('PATCH password values are redacted', async () => {
+    const c = await client();
+    const id = await c.createUser(userBody('ines@example.org', { PassWord: 'canary-pw-1' }));
+    const url = `${c.endpoint.usersUrl}/${id}`;
+    const changes = [
+      { op: 'replace', path: 'password', value: 'canary-pw-2' },
+      { op: 'Replace', path: 'PASSWORD', value: 'canary-pw-3' },
+      {
+        op: 'replace',
+        path: 'urn:ietf:params:scim:schemas:core:2.0:User:password',
+        value: 'canary-pw-4',
+      },
+      { op: 'replace', value: { password: 'canary-pw-5' } },
+    ];
+    for (const change of changes) expect((await c.patch(url, change)).status).toBe(200);
+    await c.send(
+      'PATCH',
+      url,
+      '{"Operations":[{"op":"replace","path":"password","value":"canary-pw-6"}',
+    );
+    await c.patch(url, { op: 'replace', path: 'title', value: 'visible-title' });
+
+    await server.app.scimflow.requestLog.flush();
+    const admin = await signIn(server.baseUrl, ADMIN_PASSWORD);
+    const log = await admin.request('GET', `/api/endpoints/${c.endpoint.slug}/requests?limit=50`);
+    expect(log.status).toBe(200);
+    const text = JSON.stringify(log.body);
+    expect(text).not.toMatch(/canary-pw-\d/);
+    expect(text).toContain('[redacted]');
+    expect(text).toContain('visible-title');
+    expect(server.logText()).not.toMatch(/canary-pw-\d/);
   });
 });

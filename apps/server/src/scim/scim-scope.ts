@@ -4,6 +4,7 @@ import { scimErrors } from '@scimflow/scim';
 import type { EndpointRow } from '../endpoints/endpoint-store.js';
 import { bodyForLog, redactQuery } from '../request-log/redact.js';
 import { authenticate } from './endpoint-auth.js';
+import { redactPatchSecrets } from './log-redaction.js';
 import { SCIM_CONTENT_TYPE, sendScimError } from './scim-reply.js';
 
 declare module 'fastify' {
@@ -106,7 +107,7 @@ export function useScimScope(
       duration_ms: Math.round(durationMs * 100) / 100,
       user_agent: request.headers['user-agent'] ?? null,
       dialect: request.dialect,
-      request_body: bodyForLog(request.rawBody, LOGGED_BODY_CHARS),
+      request_body: bodyForLog(redactPatchSecrets(request.rawBody), LOGGED_BODY_CHARS),
       response_body: bodyForLog(request.responseText, LOGGED_BODY_CHARS),
       created_at: new Date().toISOString(),
     });
