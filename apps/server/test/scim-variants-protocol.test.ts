@@ -463,6 +463,15 @@ describe('request log of password changes', () => {
       url,
       '{"Operations":[{"op":"replace","path":"password","value":"canary-pw-6"}',
     );
+    const invalid = await c.patch(url, { op: 'replace', path: 'password', value: ['canary-pw-7'] });
+    expectScimError(invalid, 400, 'invalidValue');
+    expect(invalid.text).not.toContain('canary-pw-7');
+    const invalidCreate = await c.send(
+      'POST',
+      c.endpoint.usersUrl,
+      userBody('ada@example.org', { password: { text: 'canary-pw-8' } }),
+    );
+    expectScimError(invalidCreate, 400, 'invalidValue');
     await c.patch(url, { op: 'replace', path: 'title', value: 'visible-title' });
 
     await server.app.scimflow.requestLog.flush();

@@ -186,3 +186,24 @@ describe('entry removal and implicit primary', () => {
     expect(group.schemas).toEqual(['urn:ietf:params:scim:schemas:core:2.0:Group']);
   });
 });
+
+describe('secret values in errors', () => {
+  test.each([[['s3cret-a']], [{ text: 's3cret-b' }]])('password %j on create', (password) => {
+    const error = scimErrorOf(() => parseUser({ userName: 'ines', password }));
+    expect(error.scimType).toBe('invalidValue');
+    expect(error.detail).toContain('password');
+    expect(error.detail).not.toContain('s3cret');
+  });
+
+  test('password array in a PATCH', () => {
+    const patch = { Operations: [{ op: 'replace', path: 'password', value: ['s3cret-c'] }] };
+    const error = scimErrorOf(() => applyPatch(parseUser({ userName: 'ines' }), patch, 'User'));
+    expect(error.detail).toContain('a value of type array');
+    expect(error.detail).not.toContain('s3cret');
+  });
+
+  test('other string attributes still show the value', () => {
+    const error = scimErrorOf(() => parseUser({ userName: 'ines', title: ['Lead'] }));
+    expect(error.detail).toContain('["Lead"]');
+  });
+});

@@ -81,7 +81,7 @@ function normalizeSingle(definition: Definition, value: unknown, path: string): 
     case 'reference':
     case 'dateTime':
     case 'binary':
-      return normalizeString(value, path);
+      return normalizeString(value, path, definition.returned === 'never');
   }
 }
 
@@ -155,11 +155,16 @@ function normalizeNumber(value: unknown, path: string, integer: boolean): number
   return number;
 }
 
-function normalizeString(value: unknown, path: string): string {
+/**
+ * Converts a number or boolean to a string. `secret` marks a write-only attribute such as
+ * `password`: its value is left out of the error message, which is logged and stored.
+ */
+function normalizeString(value: unknown, path: string, secret: boolean): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 
-  throw scimErrors.invalidValue(
-    `Invalid value for '${path}': expected a string, got ${JSON.stringify(value)}.`,
-  );
+  const received = secret
+    ? `a value of type ${Array.isArray(value) ? 'array' : typeof value}`
+    : JSON.stringify(value);
+  throw scimErrors.invalidValue(`Invalid value for '${path}': expected a string, got ${received}.`);
 }
