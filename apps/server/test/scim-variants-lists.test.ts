@@ -118,6 +118,7 @@ describe('filter variants', () => {
     'shoeSize eq "9"',
     'name.shoeSize eq "9"',
     'userName.value eq "a"',
+    'password eq "secret"',
     'userName[value eq "a"]',
     'name[shoeSize eq "9"]',
     'not (nickname pr) and shoe pr',

@@ -61,6 +61,8 @@ describe('checkFilterAttributes', () => {
     ['User', 'title pr or shoe pr', 'shoe'],
     ['User', `${ENTERPRISE}:shoeSize eq "9"`, 'shoeSize'],
     ['Group', 'userName eq "a"', 'userName'],
+    ['User', 'password eq "a"', 'password'],
+    ['User', 'not (PassWord pr)', 'password'],
   ] as const)('%s rejects %s', (resourceType, text, named) => {
     const error = scimErrorOf(() => checkFilterAttributes(parseFilter(text), resourceType));
     expect(error.status).toBe(400);

@@ -42,6 +42,13 @@ function checkPath(path: AttributePath, resourceType: ResourceTypeName): void {
   const definition = resolved.definition;
   if (definition === undefined) return;
 
+  // A write-only attribute is never returned, so a filter on it could only reveal its value.
+  if (definition.returned === 'never') {
+    throw scimErrors.invalidFilter(
+      `Invalid filter: '${definition.name}' is write-only and cannot be filtered. Filter on another attribute such as userName.`,
+    );
+  }
+
   if (path.subAttribute !== undefined)
     checkSubAttribute(definition, path.subAttribute, path, resourceType);
 
