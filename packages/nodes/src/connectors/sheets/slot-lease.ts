@@ -1,4 +1,6 @@
-import { threadId } from 'node:worker_threads';
+// A default import, because the designer's bundle includes this module without running it, and
+// a browser build has no named exports of node:worker_threads.
+import workerThreads from 'node:worker_threads';
 import { KeyLockTimeoutError } from './key-lock-error.js';
 
 /** How long a holder keeps a slot without renewing, and how long a waiter waits for one. */
@@ -18,7 +20,13 @@ export type LeaseWarning = (message: string, fields: Record<string, unknown>) =>
 // renewal. 43 bits of milliseconds last 278 years of uptime.
 const HOLDER_BITS = 20n;
 const HOLDER_MASK = (1n << HOLDER_BITS) - 1n;
-const HOLDER = (BigInt(threadId) + 1n) & HOLDER_MASK;
+
+/** This thread's holder value, read on first use for the reason above. */
+let holder: bigint | undefined;
+function holderOfThisThread(): bigint {
+  holder ??= (BigInt(workerThreads.threadId) + 1n) & HOLDER_MASK;
+  return holder;
+}
 
 /**
  * Milliseconds on the monotonic clock, which every thread of the process shares and which
@@ -74,7 +82,7 @@ export class SlotLease {
     for (;;) {
       const now = monotonicMs();
       const current = Atomics.load(cells, slot);
-      const mine = ((now + BigInt(timing.leaseMs)) << HOLDER_BITS) | HOLDER;
+      const mine = ((now + BigInt(timing.leaseMs)) << HOLDER_BITS) | holderOfThisThread();
 
       if (current === 0n || expiryOf(current) <= now) {
         if (Atomics.compareExchange(cells, slot, current, mine) === current) {
@@ -117,7 +125,8 @@ export class SlotLease {
   }
 
   private renew(): void {
-    const renewed = ((monotonicMs() + BigInt(this.timing.leaseMs)) << HOLDER_BITS) | HOLDER;
+    const renewed =
+      ((monotonicMs() + BigInt(this.timing.leaseMs)) << HOLDER_BITS) | holderOfThisThread();
     if (Atomics.compareExchange(this.cells, this.slot, this.cell, renewed) === this.cell) {
       this.cell = renewed;
       return;
