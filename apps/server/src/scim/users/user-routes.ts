@@ -32,6 +32,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
           userStatements(app.scimWrites.sqlite),
         );
 
+      // Only WSO2 prefixes user-store domains, so other clients' names are matched as sent.
       let result = await list(query);
       const withoutDomain =
         result.total === 0 && request.dialect === 'asgardeo-scim2' && query.filter
