@@ -332,3 +332,20 @@ describe('group body variants', () => {
     expectScimError(response, 409, 'uniqueness');
   });
 });
+
+describe('concurrent membership changes', () => {
+  it('parallel adds keep every member', async () => {
+    const c = await variantClient(server, 'groups');
+    const ids: string[] = [];
+    for (let index = 0; index < 12; index += 1)
+      ids.push(await c.createUser(userBody(`member${index}@example.org`)));
+    const groupId = await c.createGroup({ displayName: 'Tide Ops' });
+    const url = `${c.endpoint.groupsUrl}/${groupId}`;
+
+    const responses = await Promise.all(
+      ids.map((value) => c.patch(url, { op: 'Add', path: 'members', value: [{ value }] })),
+    );
+    expect(responses.map((response) => response.status)).toEqual(ids.map(() => 200));
+    expect(memberValues((await c.get(url)).body)).toEqual([...ids].sort());
+  });
+});
