@@ -121,4 +121,12 @@ describe('admin API responses match the OpenAPI schemas', () => {
     }
     expect(undocumented).toEqual([]);
   });
+
+  it('uses only standard formats', async () => {
+    const text = JSON.stringify(await openapiDocument());
+    const formats = new Set([...text.matchAll(/"format":"([^"]+)"/g)].map((match) => match[1]));
+
+    expect(formats.has('includes')).toBe(false);
+    expect([...formats].filter((format) => /_/.test(format ?? ''))).toEqual([]);
+  });
 });

@@ -122,8 +122,41 @@ function responses(doc: RouteDoc | undefined): JsonObject {
 }
 
 /** Converts a zod schema to JSON Schema 2020-12, the dialect OpenAPI 3.1 uses. */
+// The `format` values of JSON Schema 2020-12 (section 7.3 of its validation vocabulary).
+const STANDARD_FORMATS = new Set([
+  'date-time',
+  'date',
+  'time',
+  'duration',
+  'email',
+  'idn-email',
+  'hostname',
+  'idn-hostname',
+  'ipv4',
+  'ipv6',
+  'uri',
+  'uri-reference',
+  'iri',
+  'iri-reference',
+  'uuid',
+  'uri-template',
+  'json-pointer',
+  'relative-json-pointer',
+  'regex',
+]);
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    // zod names some string checks as formats (`includes`, `starts_with`) beside their `pattern`.
+    // Client generators do not know them, and the pattern already states the rule.
+    override: ({ jsonSchema: node }) => {
+      if (typeof node.format === 'string' && !STANDARD_FORMATS.has(node.format)) {
+        delete node.format;
+      }
+    },
+  });
   return rest as JsonObject;
 }
 
