@@ -9,6 +9,7 @@ export const queryKeys = {
   flows: ['flows'] as const,
   flow: (id: string) => ['flows', id] as const,
   versions: (id: string) => ['flows', id, 'versions'] as const,
+  version: (id: string, version: number) => ['flows', id, 'versions', version] as const,
   samples: ['samples'] as const,
   credentials: ['credentials'] as const,
   endpoints: ['endpoints'] as const,
@@ -41,6 +42,22 @@ export function useFlow(id: string) {
 export function useVersions(id: string) {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.versions(id), queryFn: () => api.listVersions(id) });
+}
+
+/**
+ * Query of one published version with its document. It sends no request while `enabled` is
+ * false or `version` is null.
+ */
+export function useVersion(id: string, version: number | null, enabled = true) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.version(id, version ?? 0),
+    queryFn: () => api.getVersion(id, version ?? 0),
+    enabled: enabled && version !== null,
+    // A published version never changes, and a missing one does not come back.
+    staleTime: Infinity,
+    retry: false,
+  });
 }
 
 export function useSamples() {

@@ -129,6 +129,33 @@ export interface StepError {
   [field: string]: unknown;
 }
 
+/**
+ * One HTTP attempt of a step. Headers are never stored, and the runtime cuts every known
+ * credential secret out of the URL and the error before it stores the attempt.
+ */
+export interface StepRequest {
+  /** 1 for the first attempt of a request. */
+  attempt: number;
+  method: string;
+  url: string;
+  /** Set when a response arrived. */
+  status?: number;
+  /** Set when no response arrived: the transport error's message. */
+  error?: string;
+  durationMs: number;
+  /** The HTTP client's next action: `return`, `retry`, `verify` or `giveUp`. */
+  next?: string;
+  /** The wait before the next attempt, in milliseconds, when the client retries. */
+  delayMs?: number;
+}
+
+/** A log entry that a node wrote during its step. */
+export interface StepLog {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  fields?: Record<string, unknown>;
+}
+
 /** One node's run inside an execution, with secrets redacted. */
 export interface Step {
   nodeId: string;
@@ -142,6 +169,9 @@ export interface Step {
   finishedAt: string;
   durationMs: number;
   outcome?: string;
+  /** Every HTTP attempt of the step in order. Empty for a step that sends no request. */
+  requests: StepRequest[];
+  logs: StepLog[];
 }
 
 export interface ExecutionSummary {
@@ -156,6 +186,8 @@ export interface ExecutionSummary {
   endpoint?: string;
   status: ExecutionStatus;
   dryRun: boolean;
+  /** True for a test run of the draft from the designer. The server rejects retries of those. */
+  test: boolean;
   attempts: number;
   error?: StepError | string;
   queuedAt: string;
@@ -182,4 +214,6 @@ export interface ExecutionFilters {
   until?: string;
   limit?: number;
   before?: string;
+  /** Lists only test runs when true. The API leaves them out otherwise. */
+  test?: boolean;
 }

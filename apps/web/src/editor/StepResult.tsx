@@ -1,7 +1,8 @@
+import { StepActivity } from '../executions/StepActivity.js';
 import { StatusBadge } from '../ui/feedback.js';
 import { useEditorStore } from './store/context.js';
 
-/** Shows the last test run's input, output and error for one node. */
+/** Shows the last test run's error, HTTP requests, logs, input and output for one node. */
 export function StepResult({ nodeId }: { nodeId: string }) {
   const step = useEditorStore((state) => state.runSteps[nodeId]);
   const hasRun = useEditorStore((state) => state.execution !== null);
@@ -28,6 +29,7 @@ export function StepResult({ nodeId }: { nodeId: string }) {
           {typeof step.error === 'string' ? step.error : step.error.message}
         </pre>
       )}
+      <StepActivity step={step} layout="list" />
       <JsonBlock title="Input" value={step.input} />
       <JsonBlock title="Output" value={step.output} />
     </section>

@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 
 import { useApi } from '../api/context.js';
 import { describeError } from '../api/errors.js';
 import { useMutation, useSamples } from '../api/queries.js';
 import { href } from '../app/router.js';
+import { useCatalogue } from '../catalogue/context.js';
+import { nodeLabels } from '../executions/nodeLabels.js';
+import { StepName } from '../executions/StepName.js';
 import { ErrorNotice, Loading, StatusBadge } from '../ui/feedback.js';
 import { Icon } from '../ui/icons.js';
 import { useEditorStore, useEditorStoreApi } from './store/context.js';
@@ -21,6 +24,10 @@ export function TestRunPanel({
   const samples = useSamples();
   const sampleId = useEditorStore((state) => state.sampleId);
   const execution = useEditorStore((state) => state.execution);
+  // The run's steps are named by the draft on the canvas, so a renamed node shows its new label.
+  const document = useEditorStore((state) => state.document);
+  const catalogue = useCatalogue();
+  const labels = useMemo(() => nodeLabels(document, catalogue), [document, catalogue]);
   const [dryRun, setDryRun] = useState(true);
   const chosen = sampleId ?? samples.data?.[0]?.id ?? null;
 
@@ -122,8 +129,11 @@ export function TestRunPanel({
                     onShowNode();
                   }}
                 >
-                  <StatusBadge status={step.status} /> {step.nodeId}{' '}
-                  <span className="muted small">{step.durationMs} ms</span>
+                  <StatusBadge status={step.status} />{' '}
+                  <StepName nodeId={step.nodeId} labels={labels} />{' '}
+                  <span className="muted small">
+                    {step.durationMs} ms{requestCount(step.requests)}
+                  </span>
                 </button>
               </li>
             ))}
@@ -133,4 +143,10 @@ export function TestRunPanel({
       )}
     </section>
   );
+}
+
+function requestCount(requests: readonly unknown[]): string {
+  const count = requests.length;
+  if (count === 0) return '';
+  return ` · ${count} HTTP ${count === 1 ? 'request' : 'requests'}`;
 }

@@ -5,13 +5,21 @@ import type { Execution, Step } from '../api/types.js';
 import { href, navigate } from '../app/router.js';
 import { JsonBlock } from '../editor/StepResult.js';
 import { ErrorNotice, formatTime, Loading, StatusBadge } from '../ui/feedback.js';
-import { duration } from './ExecutionsPage.js';
+import { duration } from './format.js';
+import type { NodeLabels } from './nodeLabels.js';
+import { StepActivity } from './StepActivity.js';
+import { StepName } from './StepName.js';
+import { useNodeLabels } from './useNodeLabels.js';
 
-/** Renders one execution: a step timeline with duration bars and each step's input, output and error. */
+/**
+ * Renders one execution: a step timeline with duration bars and each step's input, output,
+ * error, HTTP requests and logs. Steps are named by their node's label on the canvas.
+ */
 export function ExecutionDetail({ executionId }: { executionId: string }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const execution = useExecution(executionId);
+  const labels = useNodeLabels(execution.data);
   const retry = useMutation({
     mutationFn: (fromFailedStep: boolean) => api.retryExecution(executionId, fromFailedStep),
     onSuccess: async (result) => {
@@ -38,17 +46,18 @@ export function ExecutionDetail({ executionId }: { executionId: string }) {
           <a href={href('/executions')}>← Executions</a>
           <h1 id="execution-title">
             {data.flowName} <StatusBadge status={data.status} />{' '}
+            {data.test && <span className="pill">test run</span>}
             {data.dryRun && <span className="pill">dry run</span>}
           </h1>
           <p className="muted">
             <code>{data.eventType}</code> for {data.resource.display ?? data.resource.id} (
             {data.resource.type}){data.endpoint ? ` from endpoint ${data.endpoint}` : ''}
-            {data.dialect ? ` (${data.dialect})` : ''} · version {data.version ?? 'draft'} ·{' '}
-            {data.attempts} {data.attempts === 1 ? 'attempt' : 'attempts'} · queued{' '}
-            {formatTime(data.queuedAt)} · took {duration(data.startedAt, data.finishedAt)}
+            {data.dialect ? ` (${data.dialect})` : ''} · {versionText(data)} · {data.attempts}{' '}
+            {data.attempts === 1 ? 'attempt' : 'attempts'} · queued {formatTime(data.queuedAt)} ·
+            took {duration(data.startedAt, data.finishedAt)}
           </p>
         </div>
-        {data.status === 'failed' && (
+        {data.status === 'failed' && !data.test && (
           <div className="actions">
             <button type="button" onClick={() => retry.mutate(true)} disabled={retry.isPending}>
               Retry from the failed step
@@ -64,6 +73,12 @@ export function ExecutionDetail({ executionId }: { executionId: string }) {
           </div>
         )}
       </header>
+      {data.test && (
+        <p className="notice" data-testid="test-run-notice">
+          This is a test run of the flow&apos;s draft from the designer, so it cannot be retried
+          here. To run it again, open the flow and start a new test run.
+        </p>
+      )}
       {retry.isError && (
         <p className="field-error" role="alert">
           The retry failed to start: {describeError(retry.error)}
@@ -74,12 +89,12 @@ export function ExecutionDetail({ executionId }: { executionId: string }) {
           {typeof data.error === 'string' ? data.error : data.error.message}
         </pre>
       )}
-      <Timeline execution={data} />
+      <Timeline execution={data} labels={labels} />
     </section>
   );
 }
 
-function Timeline({ execution }: { execution: Execution }) {
+function Timeline({ execution, labels }: { execution: Execution; labels: NodeLabels }) {
   if (execution.steps.length === 0) return <p className="muted">No step has run yet.</p>;
 
   const start = Math.min(
@@ -99,7 +114,7 @@ function Timeline({ execution }: { execution: Execution }) {
         >
           <details open={step.status === 'failed'}>
             <summary>
-              <StatusBadge status={step.status} /> <strong>{step.nodeId}</strong>{' '}
+              <StatusBadge status={step.status} /> <StepName nodeId={step.nodeId} labels={labels} />{' '}
               <code className="muted">{step.nodeType}</code>{' '}
               {step.outcome && <span className="pill">{step.outcome}</span>}
               <span className="muted small">
@@ -113,6 +128,7 @@ function Timeline({ execution }: { execution: Execution }) {
                 {typeof step.error === 'string' ? step.error : step.error.message}
               </pre>
             )}
+            <StepActivity step={step} layout="table" />
             <JsonBlock title="Input" value={step.input} />
             <JsonBlock title="Output" value={step.output} />
           </details>
@@ -136,4 +152,9 @@ function DurationBar({ step, start, total }: { step: Step; start: number; total:
       />
     </span>
   );
+}
+
+function versionText(execution: Execution): string {
+  if (execution.version !== null) return `version ${execution.version}`;
+  return execution.test ? 'test run of the draft' : 'draft';
 }

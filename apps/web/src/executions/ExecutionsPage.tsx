@@ -4,11 +4,15 @@ import { useExecutions, useFlows } from '../api/queries.js';
 import type { ExecutionFilters, ExecutionStatus } from '../api/types.js';
 import { href, navigate } from '../app/router.js';
 import { EmptyState, ErrorNotice, formatTime, Loading, StatusBadge } from '../ui/feedback.js';
+import { duration } from './format.js';
 
 const STATUSES: ExecutionStatus[] = ['queued', 'running', 'succeeded', 'failed'];
 const PAGE_SIZE = 50;
 
-/** Executions across flows, newest first, filtered by flow, status, person and time. */
+/**
+ * Executions across flows, newest first, filtered by flow, status, person and time. Test runs
+ * from the designer are listed apart, behind the "Test runs only" switch.
+ */
 export function ExecutionsPage({ initialFlowId }: { initialFlowId?: string }) {
   const flows = useFlows();
   const [filters, setFilters] = useState<ExecutionFilters>({
@@ -72,7 +76,7 @@ export function ExecutionsPage({ initialFlowId }: { initialFlowId?: string }) {
             ))}
           </select>
         </label>
-        <label>
+        <label className="filter-resource">
           Person or group
           <input
             type="search"
@@ -97,6 +101,14 @@ export function ExecutionsPage({ initialFlowId }: { initialFlowId?: string }) {
             onChange={(event) => update({ until: event.target.value })}
           />
         </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={filters.test === true}
+            onChange={(event) => update({ test: event.target.checked || undefined })}
+          />
+          Test runs only
+        </label>
       </form>
 
       {executions.isPending && <Loading label="Loading executions…" />}
@@ -109,10 +121,14 @@ export function ExecutionsPage({ initialFlowId }: { initialFlowId?: string }) {
       )}
       {executions.data?.items.length === 0 && (
         <EmptyState icon="list" title="No executions match">
-          <p>
-            Executions appear when a published, enabled flow runs on a provisioning event, or when
-            you test a draft.
-          </p>
+          {filters.test ? (
+            <p>Test runs appear when you run a draft from the flow editor&apos;s Test run panel.</p>
+          ) : (
+            <p>
+              Executions appear when a published, enabled flow runs on a provisioning event. Test
+              runs of drafts are listed with &ldquo;Test runs only&rdquo;.
+            </p>
+          )}
         </EmptyState>
       )}
       {executions.data && executions.data.items.length > 0 && (
@@ -147,13 +163,14 @@ export function ExecutionsPage({ initialFlowId }: { initialFlowId?: string }) {
                     >
                       <StatusBadge status={execution.status} />
                     </a>
+                    {execution.test && <span className="pill">test run</span>}
                     {execution.dryRun && <span className="pill">dry run</span>}
                   </td>
                   <td>
                     {execution.flowName}{' '}
-                    {execution.version !== null && (
-                      <span className="muted">v{execution.version}</span>
-                    )}
+                    <span className="muted">
+                      {execution.version === null ? 'draft' : `v${execution.version}`}
+                    </span>
                   </td>
                   <td>
                     <code>{execution.eventType}</code>
@@ -186,14 +203,6 @@ export function ExecutionsPage({ initialFlowId }: { initialFlowId?: string }) {
       )}
     </section>
   );
-}
-
-/** Formats the time between two instants, or a dash while one is missing. */
-export function duration(start: string | null, end: string | null): string {
-  if (!start || !end) return '—';
-  const ms = new Date(end).getTime() - new Date(start).getTime();
-  if (!Number.isFinite(ms)) return '—';
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 // datetime-local values carry no zone; the API takes ISO instants.
