@@ -84,16 +84,28 @@ test('replayed Asgardeo lifecycle runs flow', async ({ page }) => {
     await expect(detail.getByRole('heading', { level: 1 })).toContainText(FLOW_NAME);
     const steps = detail.getByRole('list', { name: 'Steps' }).locator(':scope > li');
     await expect(steps).toHaveCount(4);
-    for (const nodeId of ['trigger', 'is_new_with_email', 'invite', 'roster_row']) {
-      const step = steps.filter({
-        has: page.locator('strong', { hasText: new RegExp(`^${nodeId}$`) }),
-      });
+    // Steps carry the labels of the published version's nodes, and the trigger its type's label.
+    const labels = {
+      trigger: 'SCIM event',
+      is_new_with_email: 'New user with an email?',
+      invite: 'Invite to GitHub',
+      roster_row: 'Add to roster',
+    };
+    for (const [nodeId, label] of Object.entries(labels)) {
+      const step = steps.filter({ has: page.locator('code.step-node-id', { hasText: nodeId }) });
+      await expect(step.locator(':scope > details > summary strong')).toHaveText(label);
       await expect(step.locator(':scope > details > summary .status')).toHaveText('succeeded');
     }
 
-    const invite = steps.filter({ has: page.locator('strong', { hasText: /^invite$/ }) });
+    const invite = steps.filter({
+      has: page.locator('code.step-node-id', { hasText: /^invite$/ }),
+    });
     await invite.locator(':scope > details > summary').click();
     await expect(invite.locator('pre.json').first()).toContainText(USER_EMAIL);
+
+    const requests = invite.getByRole('table', { name: 'HTTP requests' });
+    const invitation = requests.locator('tbody tr').filter({ hasText: 'POST' });
+    await expect(invitation.locator('td').nth(3)).toHaveText('201');
     await saveScreenshot(page, 'execution-detail');
   });
 });
