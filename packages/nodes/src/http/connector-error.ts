@@ -94,12 +94,23 @@ export function errorFromResponse(
   });
 }
 
-/** Wraps a transport failure from the HTTP client in a `ConnectorError`; rethrows anything else. */
+/** The advice for a connector whose credential sets the base URL, such as GitHub and Google. */
+const CHECK_CREDENTIAL_BASE_URL =
+  'Check that the base URL in the credential is reachable; the step can be retried.';
+
+/**
+ * Wraps a transport failure from the HTTP client in a `ConnectorError`; rethrows anything else.
+ * The URL is named once: after an operation that names only the path, such as GitHub's
+ * `POST /orgs/acme/invitations`, and not again after one that names the URL. `reachFix` is the
+ * advice when no response arrived: where the URL comes from depends on the connector, so the
+ * HTTP request node passes its own.
+ */
 export function errorFromTransport(
   api: string,
   operation: string,
   error: unknown,
   secrets?: readonly string[],
+  reachFix: string = CHECK_CREDENTIAL_BASE_URL,
 ): ConnectorError {
   if (!(error instanceof HttpTransportError)) throw error;
 
@@ -107,10 +118,10 @@ export function errorFromTransport(
     code: 'transport',
     api,
     operation,
-    apiMessage: error.message,
-    fix: error.retryable
-      ? 'Check that the base URL in the credential is reachable; the step can be retried.'
-      : 'The execution was cancelled.',
+    apiMessage: operation.includes(error.url)
+      ? error.summary
+      : `request to ${error.url} ${error.summary}`,
+    fix: error.retryable ? reachFix : 'The execution was cancelled.',
     retryable: error.retryable,
     ...(secrets ? { secrets } : {}),
   });

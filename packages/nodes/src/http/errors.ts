@@ -13,9 +13,18 @@ export class HttpTransportError extends Error {
     readonly method: string,
     readonly url: string,
     readonly attempts: number,
-    detail: string,
+    readonly detail: string,
   ) {
-    super(`${method} ${url} ${failureText(failure)} after ${attempts} attempt(s): ${detail}`);
+    super(`${method} ${url} ${describeFailure(failure, attempts, detail)}`);
+  }
+
+  /**
+   * The failure without the method and URL, such as `could not connect or lost the connection
+   * after 4 tries: fetch failed (ECONNREFUSED)`, for messages that name the request already.
+   * It counts tries of this one request, not runs of an execution.
+   */
+  get summary(): string {
+    return describeFailure(this.failure, this.attempts, this.detail);
   }
 
   /** True for a timeout or a dropped connection, which may succeed later. An abort is the caller's decision. */
@@ -24,10 +33,15 @@ export class HttpTransportError extends Error {
   }
 }
 
+function describeFailure(failure: TransportFailure, attempts: number, detail: string): string {
+  const tries = attempts === 1 ? '1 try' : `${attempts} tries`;
+  return `${failureText(failure)} after ${tries}: ${detail}`;
+}
+
 function failureText(failure: TransportFailure): string {
   if (failure === 'timeout') return 'timed out';
   if (failure === 'aborted') return 'was aborted';
-  return 'failed to connect or lost its connection';
+  return 'could not connect or lost the connection';
 }
 
 /** Thrown by an `AttemptSender` when an attempt had no complete response within its timeout. */

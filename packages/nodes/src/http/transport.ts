@@ -2,7 +2,10 @@ import type { HttpResponse } from '../define.js';
 import { decodeBody, encodeBody, requestHeaders } from './encoding.js';
 import type { ClientRequest } from './types.js';
 
-/** Network error codes that mean the request never reached the server. */
+/**
+ * Network error codes that mean the request never reached the server, so even a POST may be
+ * sent again. The HTTP request node's description states this rule for its users.
+ */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /**

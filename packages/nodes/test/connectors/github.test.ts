@@ -234,6 +234,21 @@ describe('github.inviteToOrganization', () => {
     expect(error.message).toContain('API rate limit exceeded');
   });
 
+  it('points an unreachable base URL at the credential', async () => {
+    const baseUrl = servers.github.baseUrl.replace(/:\d+/, ':1');
+    const unreachable = { ...credential, data: { ...credential.data, baseUrl } };
+
+    const error = await runNodeError(githubInviteToOrganization, invite, {
+      credential: unreachable,
+      client: { maxAttempts: 1 },
+    });
+
+    expect((error as ConnectorError).code).toBe('transport');
+    expect(error.message).toContain('after 1 try');
+    expect(error.message).toContain('Check that the base URL in the credential is reachable');
+    expect(error.message.split(baseUrl).length - 1).toBe(1);
+  });
+
   it('requires a GitHub credential', async () => {
     const http = { name: 'hook', type: 'http.bearer' as const, data: { token: CANARY } };
 

@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+
 import { startTestServers, type TestServers } from '@scimflow/testservers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { httpRequest } from '../../src/connectors/index.js';
@@ -51,6 +53,19 @@ const credentials: {
     expected: CANARY,
   },
 ];
+
+/** Returns a loopback port that was free a moment ago and is closed again. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+function occurrences(text: string, part: string): number {
+  return text.split(part).length - 1;
+}
 
 describe('http.request', () => {
   it('sends method, query, headers and JSON body', async () => {
@@ -176,6 +191,32 @@ describe('http.request', () => {
     expect((error as ConnectorError).status).toBe(500);
     expect((error as ConnectorError).retryable).toBe(true);
     expect(servers.requests.count({ api: 'http' })).toBe(1);
+  });
+
+  it('retries a refused POST and names the URL once', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}/hooks/new-hire`;
+    let tries = 0;
+
+    const error = await runNodeError(
+      httpRequest,
+      { method: 'POST', url, body: { a: 1 } },
+      { client: { onAttempt: () => tries++ } },
+    );
+
+    expect((error as ConnectorError).code).toBe('transport');
+    expect((error as ConnectorError).retryable).toBe(true);
+    expect(tries).toBe(4);
+    expect(occurrences(error.message, url)).toBe(1);
+    expect(error.message).toContain('after 4 tries');
+    expect(error.message).toContain('ECONNREFUSED');
+    expect(error.message).toContain("Check the node's URL and that the service at it is running");
+    expect(error.message).not.toContain('credential');
+  });
+
+  it('states the retry rule for POST', () => {
+    expect(httpRequest.description).toContain('POST and PATCH are retried on 429');
+    expect(httpRequest.description).toContain('connection was refused');
+    expect(httpRequest.description).not.toContain('only on 429');
   });
 
   it('times out after the configured timeout', async () => {

@@ -13,6 +13,10 @@ import { dryRunOutput, ui } from '../shared/fields.js';
 import { parseExpectedStatus } from './expected-status.js';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+// The URL comes from the node's config: HTTP credentials carry only the authentication.
+const CHECK_NODE_URL =
+  "Check the node's URL and that the service at it is running; the step can be retried.";
 const HTTP_CREDENTIAL_TYPES = ['http.bearer', 'http.basic', 'http.header'] as const;
 
 const config = z.object({
@@ -75,7 +79,7 @@ export const httpRequest = defineNode({
   category: 'http',
   icon: 'globe',
   description:
-    'Calls any HTTP API with JSON. GET, PUT and DELETE are retried on 429, 5xx and network errors; POST and PATCH only on 429, because a failed one may have taken effect.',
+    'Calls any HTTP API with JSON. GET, PUT and DELETE are retried on 429, 408, 5xx, timeouts and network errors. POST and PATCH are retried on 429 and when the connection was refused or the host was not found, because then nothing was sent. After any other failure a POST or PATCH may have taken effect, so it is not repeated.',
   config,
   credentialTypes: HTTP_CREDENTIAL_TYPES,
   outputs: ['out'],
@@ -117,14 +121,14 @@ export const httpRequest = defineNode({
       // A dry run's client records the write without sending it, after the checks that a live
       // request passes first, such as the host allowlist.
       await sendRequest(context.http, request).catch((error: unknown) => {
-        throw errorFromTransport('HTTP', operation, error, secrets);
+        throw errorFromTransport('HTTP', operation, error, secrets, CHECK_NODE_URL);
       });
       return { outcome: 'skipped', output: dryRunOutput(method, url, request.body) };
     }
     if (credential) request = await authenticate(credential, request, { http: context.http });
 
     const response = await sendRequest(context.http, request).catch((error: unknown) => {
-      throw errorFromTransport('HTTP', operation, error, secrets);
+      throw errorFromTransport('HTTP', operation, error, secrets, CHECK_NODE_URL);
     });
 
     if (!parseExpectedStatus(expectedStatus)?.(response.status)) {
