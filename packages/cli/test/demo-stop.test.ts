@@ -80,6 +80,8 @@ describe('scimflow demo', () => {
       .poll(() => output, { timeout: 90_000, interval: 200 })
       .toContain('Stop the demo with Ctrl+C');
     expect(groupMembers(groupId).length).toBeGreaterThan(2);
+    // Every example flow works against the test servers, so no execution may fail.
+    expect(output).toMatch(/\n[1-9]\d* executions succeeded, 0 failed\n/);
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     process.kill(-groupId, 'SIGINT');

@@ -8,6 +8,7 @@ import { AdminClient } from '../admin-client.js';
 import { importFlow } from '../commands/flows-remote.js';
 import { replayIntoNewEndpoints } from '../commands/replay-new-endpoints.js';
 import { startAppProcess, type AppProcess } from './app-process.js';
+import { describeOutcome, waitForExecutions } from './execution-outcome.js';
 
 /** Demo settings: ports, data folder and admin password, each with a default for a developer machine. */
 export interface DemoOptions {
@@ -29,8 +30,9 @@ export interface Demo {
 
 /**
  * Starts the local GitHub and Google test servers and ScimFlow beside them, creates credentials
- * that point at the test servers, imports and publishes the example flows, and replays the
- * recorded identity-provider traffic into the default endpoint.
+ * that point at the test servers, imports and publishes the example flows, replays the
+ * recorded identity-provider traffic into new endpoints, and reports how the flows' executions
+ * ended.
  */
 export async function startDemo(options: DemoOptions): Promise<Demo> {
   const { out } = options;
@@ -101,12 +103,18 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     }
 
     const traffic = join(options.repositoryRoot, 'examples', 'traffic');
+    const replayStarted = new Date();
     for (const outcome of await replayIntoNewEndpoints(client, traffic)) {
       const result = outcome.passed
-        ? 'ok'
+        ? 'SCIM responses as recorded'
         : `failed at step ${outcome.failedStep}: ${outcome.reason}`;
       out(`Replayed ${outcome.name} into endpoint "${outcome.endpoint}": ${result}`);
     }
+
+    // The SCIM responses do not show whether the flows succeeded, because the runtime runs them later.
+    out('Waiting for the flows to run on the replayed events');
+    const executions = await waitForExecutions(client, { since: replayStarted });
+    for (const line of describeOutcome(executions, app.url)) out(line);
   } catch (error) {
     await stop();
     throw error;
