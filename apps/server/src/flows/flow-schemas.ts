@@ -85,6 +85,13 @@ export const FlowVersionSchema = z.object({
   document: FlowDocumentSchema.optional(),
 });
 
+/** The response of a publish: the new version, or the newest one when the draft equals it. */
+export const PublishResultSchema = FlowVersionSchema.extend({
+  unchanged: z
+    .boolean()
+    .describe('True when the draft equals the newest version, so no version was created'),
+});
+
 export type FlowView = z.infer<typeof FlowSchema>;
 export type FlowSummaryView = z.infer<typeof FlowSummarySchema>;
 export type FlowVersionView = z.infer<typeof FlowVersionSchema>;

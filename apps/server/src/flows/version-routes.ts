@@ -13,8 +13,10 @@ import {
   FlowSchema,
   FlowVersionSchema,
   PublishBody,
+  PublishResultSchema,
   VersionParams,
 } from './flow-schemas.js';
+import { hasDraftChanges } from './draft-changes.js';
 import { draftOf, FlowStore } from './flow-store.js';
 import { flowVersionView, flowView } from './flow-views.js';
 import { readDocument } from './published.js';
@@ -43,11 +45,12 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
     '/flows/:id/publish',
     documented({
       tag: TAG,
-      summary: 'Publish the draft as the next version; 422 with the problems while errors remain',
+      summary:
+        'Publish the draft as the next version; 200 with the newest version when the draft equals it, 422 with the problems while errors remain',
       params: FlowIdParams,
       body: PublishBody,
       status: 201,
-      response: FlowVersionSchema,
+      response: PublishResultSchema,
     }),
     async (request, reply) => {
       const flow = await loadFlow(flows, FlowIdParams.parse(request.params).id);
@@ -65,6 +68,19 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
         );
       }
 
+      // Publishing an unchanged draft would only add a copy of the newest version.
+      const latest = (await flows.latestVersions([flow.id])).get(flow.id);
+      if (latest && !hasDraftChanges(flow, latest, await loadCurrentNames(db))) {
+        const row = await flows.version(flow.id, latest.version);
+        if (row) {
+          request.log.info(
+            { flowId: flow.id, version: row.version },
+            'flow unchanged, not published',
+          );
+          return reply.status(200).send({ ...flowVersionView(row, false), unchanged: true });
+        }
+      }
+
       const username = request.adminSession?.username ?? 'admin';
       const row = await flows.publish(flow, note, username).catch((error: unknown) => {
         if (!isUniqueViolation(error)) throw error;
@@ -75,7 +91,7 @@ export async function versionRoutes(app: FastifyInstance): Promise<void> {
         );
       });
       request.log.info({ flowId: flow.id, version: row.version }, 'flow published');
-      return reply.status(201).send(flowVersionView(row, false));
+      return reply.status(201).send({ ...flowVersionView(row, false), unchanged: false });
     },
   );
 

@@ -178,6 +178,7 @@ describe('flow versions', () => {
       note: 'first',
       publishedBy: 'admin',
       publishedAt: expect.any(String),
+      unchanged: false,
     });
 
     const published = await admin.request('GET', `/api/flows/${flow.id}`);
@@ -194,6 +195,26 @@ describe('flow versions', () => {
     const versions = await admin.request('GET', `/api/flows/${flow.id}/versions`);
     expect(versions.body.map((version: { version: number }) => version.version)).toEqual([2, 1]);
     expect(versions.body[0].document).toBeUndefined();
+  });
+
+  it('publish of an unchanged draft keeps the version', async () => {
+    const flow = await createFlow('Unchanged');
+    const first = await admin.request('POST', `/api/flows/${flow.id}/publish`, { note: 'first' });
+    expect(first.status).toBe(201);
+
+    const again = await admin.request('POST', `/api/flows/${flow.id}/publish`, { note: 'again' });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ ...first.body, unchanged: true });
+
+    const versions = await admin.request('GET', `/api/flows/${flow.id}/versions`);
+    expect(versions.body.map((version: { version: number }) => version.version)).toEqual([1]);
+
+    const changed = { ...loggingFlow('Unchanged'), description: 'changed after v1' };
+    await admin.request('PUT', `/api/flows/${flow.id}/draft`, { document: changed });
+    const second = await admin.request('POST', `/api/flows/${flow.id}/publish`, { note: 'second' });
+    expect(second.status).toBe(201);
+    expect(second.body.version).toBe(2);
+    expect(second.body.unchanged).toBe(false);
   });
 
   it('publish with errors is refused with problems', async () => {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useApi } from '../api/context.js';
 import { ApiError, describeError } from '../api/errors.js';
 import { queryKeys, useFlow, useMutation, useQueryClient } from '../api/queries.js';
-import type { Problem } from '../api/types.js';
+import type { FlowVersion, Problem } from '../api/types.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ProblemList } from '../ui/ProblemList.js';
 import { useEditorStore, useEditorStoreApi } from './store/context.js';
@@ -27,6 +27,8 @@ export function PublishDialog({
   // dialog offers to turn it on in the same step.
   const [turnOn, setTurnOn] = useState(true);
   const [serverProblems, setServerProblems] = useState<Problem[]>([]);
+  // Set when the server kept the newest version because the draft equals it.
+  const [unchangedVersion, setUnchangedVersion] = useState<number | undefined>();
   const errors = problems.filter((problem) => problem.severity === 'error');
   // The same rule as `canPublish` in `@scimflow/flow`: warnings do not block publishing.
   const allowed = errors.length === 0;
@@ -40,9 +42,10 @@ export function PublishDialog({
       const flowId = store.getState().flowId;
       const version = await api.publishFlow(flowId, note.trim());
       if (isOff && turnOn) await api.updateFlow(flowId, { enabled: true });
-      return version;
+      // The server returns 200 with `unchanged` instead of publishing a copy of the newest version.
+      return version as FlowVersion & { unchanged?: boolean };
     },
-    onSuccess: async () => {
+    onSuccess: async (version) => {
       const flowId = store.getState().flowId;
       // Only the on/off state changes here: refetching the flow would bring back a draft the
       // editor already owns.
@@ -55,6 +58,10 @@ export function PublishDialog({
         queryClient.invalidateQueries({ queryKey: queryKeys.versions(flowId) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.flows, exact: true }),
       ]);
+      if (version.unchanged) {
+        setUnchangedVersion(version.version);
+        return;
+      }
       onClose();
     },
     onError: (error) => setServerProblems(error instanceof ApiError ? error.problems : []),
@@ -102,6 +109,11 @@ export function PublishDialog({
               />
               Turn the flow on, so it runs on live provisioning events
             </label>
+          )}
+          {unchangedVersion !== undefined && (
+            <p role="status" data-testid="publish-unchanged">
+              No changes since version {unchangedVersion}, so no new version was created.
+            </p>
           )}
           {publish.isError && (
             <div role="alert">
