@@ -4,12 +4,14 @@ import { parseArgs } from 'node:util';
 
 import { AdminApiError, AdminClient } from './admin-client.js';
 import { runValidate, UsageError } from './commands/flows-validate.js';
+import { withFlowListAdvice, withRenameAdvice } from './commands/flow-advice.js';
 import {
   exportFlow,
-  importFlow,
+  importDocument,
   listFlows,
   publishFlow,
   PublishAfterImportError,
+  readFlowFile,
 } from './commands/flows-remote.js';
 import { runReplay } from './commands/replay.js';
 import { replayIntoNewEndpoints } from './commands/replay-new-endpoints.js';
@@ -117,6 +119,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (command !== 'flows') throw new UsageError(`Unknown command "${command}".`);
   if (subcommand === 'validate') return runValidate(rest, out);
+  if (subcommand === 'import') return runImport(rest[0], values);
 
   const client = await signIn(values);
   switch (subcommand) {
@@ -126,48 +129,64 @@ async function main(argv: string[]): Promise<number> {
     case 'export': {
       const id = rest[0];
       if (!id) throw new UsageError('flows export needs a flow id (see flows list).');
-      out(JSON.stringify(await exportFlow(client, id), null, 2));
+      const exported = await exportFlow(client, id).catch((error: unknown) => {
+        throw withFlowListAdvice(error, id);
+      });
+      out(JSON.stringify(exported, null, 2));
       return 0;
     }
     case 'publish': {
       const id = rest[0];
       if (!id) throw new UsageError('flows publish needs a flow id (see flows list).');
-      const { version } = await publishFlow(
+      const { version, unchanged } = await publishFlow(
         client,
         id,
         values.note ?? 'Published from the command line',
-      );
-      out(`Published flow ${id} as version ${version}; it is enabled`);
-      return 0;
-    }
-    case 'import': {
-      const file = rest[0];
-      if (!file) throw new UsageError('flows import needs a flow file.');
-      const { flow, version } = await importFlow(client, file, {
-        name: values.name,
-        note: values.note,
-        publish: values.publish,
-      }).catch((error: unknown) => {
-        if (error instanceof AdminApiError && error.code === 'flow_name_taken') {
-          throw new AdminApiError(
-            error.status,
-            error.code,
-            `${error.message} Pass --name "<another name>" to import it under a new name.`,
-            error.problems,
-          );
-        }
-        throw error;
+      ).catch((error: unknown) => {
+        throw withFlowListAdvice(error, id);
       });
       out(
-        version
-          ? `Imported "${flow.draft.name}" as ${flow.id}, published version ${version}`
-          : `Imported "${flow.draft.name}" as ${flow.id} (draft)`,
+        unchanged
+          ? `Flow ${id} has no changes since version ${version}, so no version was created; it is enabled`
+          : `Published flow ${id} as version ${version}; it is enabled`,
       );
       return 0;
     }
     default:
       throw new UsageError(`Unknown flows command "${subcommand ?? ''}".`);
   }
+}
+
+/** Runs `flows import`. It reads the file before signing in, so a wrong path fails without a server. */
+async function runImport(
+  file: string | undefined,
+  values: {
+    url?: string;
+    user?: string;
+    password?: string;
+    name?: string;
+    note?: string;
+    publish?: boolean;
+  },
+): Promise<number> {
+  if (!file) throw new UsageError('flows import needs a flow file.');
+  const document = await readFlowFile(file);
+  const name = values.name ?? (document as { name?: unknown } | null)?.name;
+
+  const client = await signIn(values);
+  const { flow, version } = await importDocument(client, document, file, {
+    name: values.name,
+    note: values.note,
+    publish: values.publish ?? false,
+  }).catch((error: unknown) => {
+    throw withRenameAdvice(error, typeof name === 'string' ? name : file);
+  });
+  out(
+    version
+      ? `Imported "${flow.draft.name}" as ${flow.id}, published version ${version}`
+      : `Imported "${flow.draft.name}" as ${flow.id} (draft)`,
+  );
+  return 0;
 }
 
 function parsePort(text: string, flag: string): number {

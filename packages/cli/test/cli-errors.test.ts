@@ -54,6 +54,16 @@ describe('scimflow errors', () => {
     expect(result.stderr).toContain('--endpoint');
   });
 
+  it('flows import names a missing file', () => {
+    const file = path.join(os.tmpdir(), 'scimflow-no-such-flow.json');
+
+    const result = scimflow('flows', 'import', file, '--password', 'unused');
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`Flow file ${file} was not found`);
+    expect(result.stderr).not.toContain('ENOENT');
+  });
+
   it('demo names a taken test server port', async () => {
     const port = await takenPort();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scimflow-demo-port-'));

@@ -91,7 +91,7 @@ describe('replay into a used endpoint', () => {
     expect(second.stdout).toContain('A search that expected no results found 1');
     expect(second.stdout).toContain('holds user "ines.ward@example.org"');
     expect(second.stdout).toContain(
-      `GET ${second.endpoint}/Users?filter=userName eq "ines.ward@example.org"`,
+      `GET ${second.endpoint}/Users?filter=userName%20eq%20%22ines.ward%40example.org%22`,
     );
   });
 
@@ -141,8 +141,12 @@ describe('usedEndpointHint', () => {
     const hint = usedEndpointHint(entra!, failure(1, 200, '{"totalResults":1}'), run);
 
     expect(hint?.[0]).toContain('the user with externalId "7c1e5b0a-3f2d-4a8e-9b61-2d4f8a0c6e13"');
-    expect(hint?.[2]).toContain(
-      '/Users?filter=externalId eq "7c1e5b0a-3f2d-4a8e-9b61-2d4f8a0c6e13"',
+    const lookup = hint?.[2]?.match(/GET (\S+),/)?.[1];
+    expect(lookup).toBe(
+      'http://127.0.0.1:3000/scim/v2/default/Users?filter=externalId%20eq%20%227c1e5b0a-3f2d-4a8e-9b61-2d4f8a0c6e13%22',
+    );
+    expect(new URL(lookup!).searchParams.get('filter')).toBe(
+      'externalId eq "7c1e5b0a-3f2d-4a8e-9b61-2d4f8a0c6e13"',
     );
   });
 

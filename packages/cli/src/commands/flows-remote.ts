@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 
 import type { AdminClient } from '../admin-client.js';
 
@@ -61,7 +62,16 @@ export async function importFlow(
   file: string,
   options: ImportOptions,
 ): Promise<{ flow: Flow; version?: number }> {
-  const document = await readFlowFile(file);
+  return importDocument(client, await readFlowFile(file), file, options);
+}
+
+/** Imports a flow document that `readFlowFile` read from `file`, as `importFlow` does. */
+export async function importDocument(
+  client: AdminClient,
+  document: unknown,
+  file: string,
+  options: ImportOptions,
+): Promise<{ flow: Flow; version?: number }> {
   const flow = await client.request<Flow>('POST', '/flows/import', {
     document,
     ...(options.name ? { name: options.name } : {}),
@@ -75,21 +85,33 @@ export async function importFlow(
   }
 }
 
-/** Publishes a flow's draft as a new version and enables the flow. */
+/**
+ * Publishes a flow's draft as a new version and enables the flow. `unchanged` is true when the
+ * draft equals the newest version, which the server then keeps instead of publishing a copy.
+ */
 export async function publishFlow(
   client: AdminClient,
   id: string,
   note: string,
-): Promise<{ flow: Flow; version: number }> {
+): Promise<{ flow: Flow; version: number; unchanged: boolean }> {
   const path = `/flows/${encodeURIComponent(id)}`;
-  const published = await client.request<{ version: number }>('POST', `${path}/publish`, { note });
+  const published = await client.request<{ version: number; unchanged?: boolean }>(
+    'POST',
+    `${path}/publish`,
+    { note },
+  );
   const flow = await client.request<Flow>('PATCH', path, { enabled: true });
-  return { flow, version: published.version };
+  return { flow, version: published.version, unchanged: published.unchanged === true };
 }
 
-/** Reads and parses a flow file; throws an error naming the file when it is not JSON. */
-async function readFlowFile(file: string): Promise<unknown> {
-  const text = await readFile(file, 'utf8');
+/** Reads and parses a flow file. Throws an error naming the file when it is missing or not JSON. */
+export async function readFlowFile(file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+    throw new Error(
+      `Flow file ${resolve(file)} was not found. Check the path. A relative path starts at ${process.cwd()}.`,
+    );
+  });
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

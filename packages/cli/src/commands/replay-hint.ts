@@ -30,8 +30,10 @@ export function usedEndpointHint(
   const resource = resourceOf(step);
   const origin = new URL(run.endpoint).origin;
   const base = run.endpoint.replace(/\/+$/, '');
+  // Encoded, so that the URL works when pasted into curl or a browser as it is.
+  const filter = encodeURIComponent(`${resource.attribute} eq "${resource.value}"`);
   const lookup = resource.value
-    ? `: find its id with GET ${base}${resource.collection}?filter=${resource.attribute} eq "${resource.value}",`
+    ? `: find its id with GET ${base}${resource.collection}?filter=${filter},`
     : ',';
   return [
     `hint: this recording expects an empty endpoint. ${found}, so the endpoint likely holds ${resource.name} already, from an earlier replay perhaps.`,
