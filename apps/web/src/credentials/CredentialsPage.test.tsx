@@ -24,6 +24,16 @@ const hookToken: Credential = {
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
+const workspace: Credential = {
+  id: 'c2',
+  name: 'Workspace',
+  type: 'google.serviceAccount',
+  fields: { subject: 'admin@example.com' },
+  secretFields: ['serviceAccountKey'],
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
 // An admin API stand-in on 127.0.0.1 that replies as the server does to a credential in use.
 const requests: string[] = [];
 let server: Server;
@@ -37,7 +47,7 @@ function json(response: ServerResponse, status: number, body: unknown) {
 function handle(request: IncomingMessage, response: ServerResponse) {
   const route = `${request.method} ${request.url}`;
   requests.push(route);
-  if (route === 'GET /api/credentials') return json(response, 200, [hookToken]);
+  if (route === 'GET /api/credentials') return json(response, 200, [hookToken, workspace]);
   if (route === 'DELETE /api/credentials/c1') {
     return json(response, 409, { error: { code: 'credential_in_use', message: IN_USE_MESSAGE } });
   }
@@ -87,11 +97,20 @@ describe('CredentialsPage', () => {
     expect(screen.getByTestId('credential-row-Hook token')).toBeInTheDocument();
   });
 
+  it('secrets column shows field labels', async () => {
+    renderPage();
+
+    const row = await screen.findByTestId('credential-row-Workspace');
+    expect(within(row).getByText('Service account key (JSON): set')).toBeInTheDocument();
+    expect(within(row).queryByText(/serviceAccountKey/)).not.toBeInTheDocument();
+  });
+
   it('rename explains the flow update', async () => {
     const user = userEvent.setup();
     renderPage();
 
-    await user.click(await screen.findByRole('button', { name: 'Edit' }));
+    const row = await screen.findByTestId('credential-row-Hook token');
+    await user.click(within(row).getByRole('button', { name: 'Edit' }));
     const dialog = await screen.findByTestId('credential-dialog');
     expect(within(dialog).queryByRole('status')).not.toBeInTheDocument();
 

@@ -93,14 +93,16 @@ function CredentialRow({
 }) {
   const api = useApi();
   const test = useMutation({ mutationFn: () => api.testCredential(credential.id) });
+  const form = credentialForm(credential.type);
+  const labelOf = (key: string) => form?.fields.find((field) => field.key === key)?.label ?? key;
 
   return (
     <tr data-testid={`credential-row-${credential.name}`}>
       <th scope="row">{credential.name}</th>
-      <td>{credentialForm(credential.type)?.label ?? credential.type}</td>
+      <td>{form?.label ?? credential.type}</td>
       <td>
         {credential.secretFields.length > 0 ? (
-          credential.secretFields.map((key) => `${key}: set`).join(', ')
+          credential.secretFields.map((key) => `${labelOf(key)}: set`).join(', ')
         ) : (
           <span className="muted">None</span>
         )}

@@ -18,7 +18,8 @@ const testUrl = z
 export const httpBearerCredential = defineCredential({
   type: 'http.bearer',
   label: 'Bearer token',
-  description: 'Sends `Authorization: Bearer <token>` with each request of the HTTP request node.',
+  description:
+    'Sends the header Authorization: Bearer <token> with each request of the HTTP request node.',
   schema: z.object({
     token: z
       .string()
@@ -40,7 +41,8 @@ export const httpBearerCredential = defineCredential({
 export const httpBasicCredential = defineCredential({
   type: 'http.basic',
   label: 'Basic authentication',
-  description: 'Sends `Authorization: Basic <base64(username:password)>` with each request.',
+  description:
+    'Sends the header Authorization: Basic <base64 of username:password> with each request.',
   schema: z.object({
     username: z
       .string()
@@ -67,7 +69,7 @@ export const httpBasicCredential = defineCredential({
 export const httpHeaderCredential = defineCredential({
   type: 'http.header',
   label: 'Header',
-  description: 'Sends one header, such as `X-API-Key: <key>`, with each request.',
+  description: 'Sends one header, such as X-API-Key: <key>, with each request.',
   schema: z.object({
     name: z
       .string()
@@ -132,7 +134,13 @@ async function testWithGet(
     const failure =
       error instanceof ConnectorError
         ? error
-        : errorFromTransport('HTTP', `GET ${url}`, error, secrets);
+        : errorFromTransport(
+            'HTTP',
+            `GET ${url}`,
+            error,
+            secrets,
+            "Check the credential's test URL and that the service at it is running.",
+          );
     return { ok: false, message: failure.message };
   }
 }
