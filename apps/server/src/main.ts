@@ -1,9 +1,28 @@
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type ServerConfig } from './config.js';
+import { loadRuntimeSettings } from './runtime/settings.js';
+
+/** Thrown for an invalid setting: its message names the variable and the fix, so no stack follows. */
+class SettingsError extends Error {}
+
+/**
+ * Reads the server's and the runtime's settings from the environment. The runtime reads its
+ * settings again when it starts, and reading them here first turns an invalid value into a
+ * `SettingsError`.
+ */
+function loadSettings(): ServerConfig {
+  try {
+    const config = loadConfig();
+    loadRuntimeSettings(process.env);
+    return config;
+  } catch (error) {
+    throw new SettingsError((error as Error).message);
+  }
+}
 
 /** Starts ScimFlow from environment variables and stops it cleanly on SIGINT or SIGTERM. */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadSettings();
   const app = await createApp(config);
 
   let stopping = false;
@@ -35,6 +54,10 @@ main().catch((error: unknown) => {
     process.stderr.write(
       `ScimFlow failed to start: ${address}:${port} is in use by another program. Stop it, or start ScimFlow on another port with PORT (and HOST).\n`,
     );
+    process.exit(1);
+  }
+  if (error instanceof SettingsError) {
+    process.stderr.write(`ScimFlow failed to start: ${error.message}\n`);
     process.exit(1);
   }
   process.stderr.write(

@@ -4,8 +4,9 @@ import { DEFAULT_ENDPOINT_SLUG } from './bootstrap.js';
 import { endpointUrls } from './endpoints/endpoint-urls.js';
 
 /**
- * Logs where the designer and the default endpoint are reachable and, on the first start only,
- * the secrets that were generated. Secrets that came from the environment are never logged.
+ * Logs where the designer and the default endpoint are reachable, the HTTP host allowlist when
+ * one is set and, on the first start only, the secrets that were generated. Secrets that came
+ * from the environment are never logged.
  */
 export function logStartup(app: FastifyInstance, firstStart: FirstStart): void {
   const publicUrl = app.scimflow.publicUrl();
@@ -26,6 +27,15 @@ export function logStartup(app: FastifyInstance, firstStart: FirstStart): void {
     `Designer: ${publicUrl}/ (sign in as admin). SCIM Users URL: ${urls.usersUrl}. ` +
       `SCIM Groups URL: ${urls.groupsUrl}. Legacy scim-choreo URL: ${urls.legacyUrl}.`,
   );
+
+  // Logged once, so that an operator can see which hosts flows reach without reading the env.
+  const allowlist = app.flowRuntime.allowedHosts;
+  if (allowlist) {
+    app.log.info(
+      { httpAllowedHosts: allowlist.entries },
+      `Flows and credential tests send HTTP requests only to these hosts (SCIMFLOW_HTTP_ALLOWED_HOSTS): ${allowlist.entries.join(', ')}`,
+    );
+  }
 
   // These generated values are shown this once so the operator can configure the identity
   // provider; they are stored only as hashes. Field names avoid the redacted log paths on purpose.

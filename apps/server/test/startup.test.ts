@@ -21,6 +21,20 @@ function firstStartCredentials(logText: string): JsonBody | undefined {
   return line ? JSON.parse(line).firstStartCredentials : undefined;
 }
 
+/** Runs the server's entry point as `pnpm start` does, on 127.0.0.1, until it exits. */
+function runMain(env: Record<string, string>) {
+  return spawnSync(
+    process.execPath,
+    ['--conditions=@scimflow/source', '--import', 'tsx', 'apps/server/src/main.ts'],
+    {
+      cwd: path.resolve(import.meta.dirname, '../../..'),
+      env: { ...process.env, HOST: '127.0.0.1', ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+}
+
 describe('startup', () => {
   it('first start logs URLs and generated secrets once', async () => {
     const first = await startServer({ adminPassword: undefined });
@@ -87,28 +101,55 @@ describe('startup', () => {
     const { port } = blocker.address() as { port: number };
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scimflow-port-taken-'));
     try {
-      const result = spawnSync(
-        process.execPath,
-        ['--conditions=@scimflow/source', '--import', 'tsx', 'apps/server/src/main.ts'],
-        {
-          cwd: path.resolve(import.meta.dirname, '../../..'),
-          env: {
-            ...process.env,
-            HOST: '127.0.0.1',
-            PORT: String(port),
-            SCIMFLOW_DATA_DIR: dataDir,
-            SCIMFLOW_ADMIN_PASSWORD: 'port-taken-password-3',
-          },
-          encoding: 'utf8',
-          timeout: 60_000,
-        },
-      );
+      const result = runMain({
+        PORT: String(port),
+        SCIMFLOW_DATA_DIR: dataDir,
+        SCIMFLOW_ADMIN_PASSWORD: 'port-taken-password-3',
+      });
 
       expect(result.status).toBe(1);
       expect(result.stderr).toContain(`127.0.0.1:${port} is in use by another program`);
       expect(result.stderr).toContain('PORT');
     } finally {
       blocker.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 70_000);
+
+  it('logs the HTTP allowlist once', async () => {
+    const server = await startServer({
+      runtime: { httpAllowedHosts: '127.0.0.1, localhost:4010', threads: 0 },
+    });
+    servers.push(server);
+
+    const lines = server
+      .logText()
+      .split('\n')
+      .filter((line) => line.includes('httpAllowedHosts'));
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!).httpAllowedHosts).toEqual(['127.0.0.1', 'localhost:4010']);
+  });
+
+  it('logs no allowlist when none is set', async () => {
+    const server = await startServer();
+    servers.push(server);
+
+    expect(server.logText()).not.toContain('httpAllowedHosts');
+  });
+
+  it('stops on an invalid allowlist without a stack', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scimflow-bad-allowlist-'));
+    try {
+      const result = runMain({
+        PORT: '0',
+        SCIMFLOW_DATA_DIR: dataDir,
+        SCIMFLOW_HTTP_ALLOWED_HOSTS: 'https://hooks.example.com/path',
+      });
+
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/^ScimFlow failed to start: SCIMFLOW_HTTP_ALLOWED_HOSTS: /);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 70_000);
