@@ -36,7 +36,7 @@ test('credential test keeps the secret hidden', async ({ page }) => {
     .click();
 
   const row = page.getByTestId(`credential-row-${CREDENTIALS.github}`);
-  await expect(row).toContainText('token: set');
+  await expect(row).toContainText('Token: set');
   await row.getByRole('button', { name: 'Test' }).click();
   await expect(row.getByRole('status')).toBeVisible();
   await expect(row.getByRole('status')).toHaveClass('ok');
