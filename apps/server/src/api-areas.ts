@@ -6,6 +6,7 @@ import { credentialRoutes } from './credentials/credential-routes.js';
 import { flowAreas } from './flows/flows-api.js';
 import { sampleRoutes } from './samples/sample-routes.js';
 import { openapiRoutes } from './openapi/openapi-routes.js';
+import { settingsRoutes } from './admin/settings-routes.js';
 
 /**
  * Plugins registered under `/api` behind the admin session and CSRF check. Each area appends
@@ -19,4 +20,5 @@ export const adminAreas: FastifyPluginAsync[] = [
   credentialRoutes,
   sampleRoutes,
   openapiRoutes,
+  settingsRoutes,
 ];

@@ -21,6 +21,7 @@ export const FLOW_PROBLEM_CODES = [
   'edge_target_trigger',
   'cycle',
   'node_unreachable',
+  'host_not_allowed',
 ] as const;
 
 export type FlowProblemCode = (typeof FLOW_PROBLEM_CODES)[number];

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseFlowDocument, validateFlow, type FlowDocument } from '@scimflow/flow';
-import { createValidationContext } from '@scimflow/nodes';
+import { createValidationContext, hostAllowlistProblems } from '@scimflow/nodes';
 import { loadCurrentNames, useCurrentCredentialNames } from '../credentials/current-names.js';
 import { knownCredentials } from '../credentials/known-credentials.js';
 import { documented } from '../openapi/route-doc.js';
@@ -82,7 +82,10 @@ export async function flowRoutes(app: FastifyInstance): Promise<void> {
       if (!parsed.ok) return { problems: parsed.problems };
 
       const context = createValidationContext(await knownCredentials(db));
-      return { problems: validateFlow(parsed.document, context) };
+      const problems = validateFlow(parsed.document, context);
+      const allowlist = app.flowRuntime.allowedHosts;
+      if (allowlist) problems.push(...hostAllowlistProblems(parsed.document, allowlist));
+      return { problems };
     },
   );
 

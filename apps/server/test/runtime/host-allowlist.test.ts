@@ -60,6 +60,40 @@ describe('SCIMFLOW_HTTP_ALLOWED_HOSTS', () => {
     expect(count('/unlisted')).toBe(0);
   });
 
+  it('is shown in settings and warns in validation', async () => {
+    const testServer = new URL(suite.servers.http.baseUrl);
+    suite.running = await startRuntimeServer('allowlist', {
+      runtime: { httpAllowedHosts: testServer.host, threads: 0 },
+    });
+    const { admin } = suite.running;
+
+    const settings = await admin.request('GET', '/api/settings');
+    expect(settings.body).toEqual({ httpAllowedHosts: [testServer.host] });
+
+    const document = webhookFlow(
+      'Validated',
+      'allowlist',
+      ['user.created'],
+      [
+        postStep('listed', `${suite.servers.http.baseUrl}/listed`),
+        postStep('unlisted', `http://localhost:${testServer.port}/unlisted`),
+      ],
+    );
+    const validation = await admin.request('POST', '/api/flows/validate', { document });
+    const warnings = validation.body.problems.filter(
+      (problem: { code: string }) => problem.code === 'host_not_allowed',
+    );
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].nodeId).toBe('unlisted');
+    expect(warnings[0].severity).toBe('warning');
+  });
+
+  it('is null in settings when unset', async () => {
+    suite.running = await startRuntimeServer('allowlist', { runtime: { threads: 0 } });
+    const settings = await suite.running.admin.request('GET', '/api/settings');
+    expect(settings.body).toEqual({ httpAllowedHosts: null });
+  });
+
   it('fails a test run to an unlisted host', async () => {
     const testServer = new URL(suite.servers.http.baseUrl);
     suite.running = await startRuntimeServer('allowlist', {

@@ -15,6 +15,7 @@ import type {
   InboundRequest,
   Problem,
   Sample,
+  ServerSettings,
   Session,
 } from './types.js';
 
@@ -114,6 +115,7 @@ export class ApiClient {
 
   listSamples = () => this.send<Sample[]>('GET', '/api/samples');
   listCredentials = () => this.send<Credential[]>('GET', '/api/credentials');
+  getServerSettings = () => this.send<ServerSettings>('GET', '/api/settings');
   createCredential = (body: { name: string; type: string; data: Record<string, unknown> }) =>
     this.send<Credential>('POST', '/api/credentials', body);
   updateCredential = (id: string, body: { name?: string; data?: Record<string, unknown> }) =>

@@ -12,6 +12,7 @@ export const queryKeys = {
   version: (id: string, version: number) => ['flows', id, 'versions', version] as const,
   samples: ['samples'] as const,
   credentials: ['credentials'] as const,
+  serverSettings: ['server-settings'] as const,
   endpoints: ['endpoints'] as const,
   inboundRequests: (slug: string) => ['endpoints', slug, 'requests'] as const,
   executions: (filters: ExecutionFilters) => ['executions', filters] as const,
@@ -68,6 +69,11 @@ export function useSamples() {
 export function useCredentials() {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.credentials, queryFn: api.listCredentials });
+}
+
+export function useServerSettings() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.serverSettings, queryFn: api.getServerSettings });
 }
 
 export function useEndpoints() {

@@ -11,6 +11,12 @@ export interface Problem {
   field?: string;
 }
 
+/** The server settings that flows are checked against (`GET /api/settings`). */
+export interface ServerSettings {
+  /** The entries of SCIMFLOW_HTTP_ALLOWED_HOSTS; null when steps may reach any host. */
+  httpAllowedHosts: string[] | null;
+}
+
 export interface SessionUser {
   username: string;
 }

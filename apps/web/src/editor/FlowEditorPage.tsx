@@ -1,7 +1,8 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
+import { HostAllowlist } from '@scimflow/nodes';
 
-import { useCredentials, useFlow } from '../api/queries.js';
+import { useCredentials, useFlow, useServerSettings } from '../api/queries.js';
 import type { Flow } from '../api/types.js';
 import { useCatalogue } from '../catalogue/context.js';
 import { ErrorNotice, Loading } from '../ui/feedback.js';
@@ -57,6 +58,7 @@ function Editor() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [publishOpen, setPublishOpen] = useState(false);
   const credentials = useCredentials();
+  const serverSettings = useServerSettings();
   const selectedNodeId = useEditorStore((state) =>
     state.selectedNodeIds.size === 1 ? [...state.selectedNodeIds][0] : undefined,
   );
@@ -79,6 +81,15 @@ function Editor() {
         .getState()
         .setKnownCredentials(credentials.data.map(({ name, type }) => ({ name, type })));
   }, [credentials.data, store]);
+
+  // Fixed URLs outside the server's host allowlist get a warning once the settings are loaded.
+  const allowedHostEntries = serverSettings.data?.httpAllowedHosts;
+  useEffect(() => {
+    if (allowedHostEntries === undefined) return;
+    const allowlist =
+      allowedHostEntries === null ? undefined : HostAllowlist.parse(allowedHostEntries.join(','));
+    store.getState().setAllowedHosts(allowlist);
+  }, [allowedHostEntries, store]);
 
   // Selecting a node shows its config.
   useEffect(() => {

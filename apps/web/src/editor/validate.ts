@@ -5,22 +5,28 @@ import {
   type NodeTypeInfo,
 } from '@scimflow/flow';
 
+import { hostAllowlistProblems, type HostAllowlist } from '@scimflow/nodes';
+
 import type { Problem } from '../api/types.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 
 /**
  * Validates a flow draft with `validateFlow`, the same rules the server applies before it
  * publishes. Without `credentials`, credential names are checked against the document's list.
+ * With `allowedHosts`, fixed URLs outside the server's host allowlist get a warning.
  */
 export function validateDraft(
   document: FlowDocument,
   catalogue: Catalogue,
   credentials?: readonly KnownCredential[],
+  allowedHosts?: HostAllowlist,
 ): Problem[] {
-  return validateFlow(document, {
+  const problems: Problem[] = validateFlow(document, {
     getNodeType: (type) => nodeTypeInfo(catalogue, type),
     credentials,
   });
+  if (allowedHosts) problems.push(...hostAllowlistProblems(document, allowedHosts));
+  return problems;
 }
 
 function nodeTypeInfo(catalogue: Catalogue, type: string): NodeTypeInfo | undefined {

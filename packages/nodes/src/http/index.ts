@@ -15,6 +15,7 @@ export { backoffDelay, serverRequestedDelay } from './backoff.js';
 export { isRateLimited, isServerFailure } from './classify.js';
 export { buildUrl, joinUrl } from './url.js';
 export { HostAllowlist } from './host-allowlist.js';
+export { hostAllowlistProblems } from './allowlist-problems.js';
 export type {
   AttemptRecord,
   AttemptSender,

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { HostAllowlist } from '@scimflow/nodes';
 
 import { chainDocument, fixtureCatalogue, sampleDocument } from '../../test/fixtures.js';
 import {
@@ -264,6 +265,69 @@ describe('first validation', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('host allowlist warnings', () => {
+  const withCall = (url: string) =>
+    sampleDocument({
+      nodes: [
+        ...sampleDocument().nodes,
+        { id: 'call', type: 'http.request', position: { x: 0, y: 240 }, config: { url } },
+      ],
+      edges: [
+        ...sampleDocument().edges,
+        { id: 'check.true->call', source: 'check', sourceHandle: 'true', target: 'call' },
+      ],
+    });
+
+  it('warns about a fixed URL outside the list', () => {
+    const store = createEditorStore(
+      'flow-1',
+      withCall('http://localhost:9/hook'),
+      fixtureCatalogue,
+    );
+    store.getState().setAllowedHosts(HostAllowlist.parse('127.0.0.1:9'));
+    store.getState().flushValidation();
+
+    const warning = store.getState().problems.find((problem) => problem.nodeId === 'call');
+    expect(warning?.code).toBe('host_not_allowed');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.field).toBe('config.url');
+    expect(warning?.message).toContain('localhost:9');
+    expect(store.getState().problemCounts['call']).toEqual({ errors: 0, warnings: 1 });
+  });
+
+  it('accepts a listed host and leaves expressions alone', () => {
+    const listed = createEditorStore(
+      'flow-1',
+      withCall('http://127.0.0.1:9/hook'),
+      fixtureCatalogue,
+    );
+    listed.getState().setAllowedHosts(HostAllowlist.parse('127.0.0.1:9'));
+    listed.getState().flushValidation();
+    expect(listed.getState().problems).toEqual([]);
+
+    const templated = createEditorStore(
+      'flow-1',
+      withCall('http://{{ user.userName }}.example.org/hook'),
+      fixtureCatalogue,
+    );
+    templated.getState().setAllowedHosts(HostAllowlist.parse('127.0.0.1:9'));
+    templated.getState().flushValidation();
+    expect(templated.getState().problems.map((problem) => problem.code)).not.toContain(
+      'host_not_allowed',
+    );
+  });
+
+  it('warns about nothing without a list', () => {
+    const store = createEditorStore(
+      'flow-1',
+      withCall('http://localhost:9/hook'),
+      fixtureCatalogue,
+    );
+    store.getState().flushValidation();
+    expect(store.getState().problems).toEqual([]);
   });
 });
 

@@ -22,11 +22,17 @@ export const createProblemsSlice: StateCreator<EditorState, [], [], ProblemsSlic
     problems: [],
     problemCounts: {},
     knownCredentials: undefined,
+    allowedHosts: undefined,
     validationPending: true,
 
     setKnownCredentials(credentials) {
       set({ knownCredentials: credentials });
       // A pending validation reads the credentials when it runs.
+      if (!get().validationPending) get().scheduleRevalidate();
+    },
+
+    setAllowedHosts(allowedHosts) {
+      set({ allowedHosts });
       if (!get().validationPending) get().scheduleRevalidate();
     },
 
@@ -42,8 +48,14 @@ export const createProblemsSlice: StateCreator<EditorState, [], [], ProblemsSlic
 
     revalidate() {
       clearTimeout(timer);
-      const { document, catalogue, knownCredentials, problemCounts: previous } = get();
-      const problems = validateDraft(document, catalogue, knownCredentials);
+      const {
+        document,
+        catalogue,
+        knownCredentials,
+        allowedHosts,
+        problemCounts: previous,
+      } = get();
+      const problems = validateDraft(document, catalogue, knownCredentials, allowedHosts);
 
       const counts: ProblemsSlice['problemCounts'] = {};
       for (const problem of problems) {

@@ -1,5 +1,6 @@
 import type { FlowDocument, FlowNode, FlowOperation, KnownCredential } from '@scimflow/flow';
 import type { Edge, EdgeChange, Node, NodeChange } from '@xyflow/react';
+import type { HostAllowlist } from '@scimflow/nodes';
 
 import type { Execution, Problem, Step } from '../../api/types.js';
 import type { Catalogue } from '../../catalogue/catalogue.js';
@@ -77,6 +78,9 @@ export interface ProblemsSlice {
   /** Credentials in the store, checked by name and type; undefined until loaded. */
   knownCredentials: readonly KnownCredential[] | undefined;
   setKnownCredentials(credentials: readonly KnownCredential[]): void;
+  /** The server's host allowlist; undefined while unknown or when any host is allowed. */
+  allowedHosts: HostAllowlist | undefined;
+  setAllowedHosts(allowedHosts: HostAllowlist | undefined): void;
   /** True between an edit and the validation that follows it. */
   validationPending: boolean;
   /** Validates after a short quiet time; edits in a burst validate once. */
