@@ -15,7 +15,7 @@ const cases = [
     field: 'Organization',
     configKey: 'org',
     value: '',
-    message: /Node "invite" needs a value in "config\.org"/,
+    message: /Node "invite" .*needs a value in Organization \("config\.org"\)/,
   },
   {
     name: 'broken expression',

@@ -5,6 +5,7 @@ import { collectExpressionFields, findExpressionValues } from '../expressions/fi
 import { parseTemplate, TemplateSyntaxError } from '../expressions/template.js';
 import type { FlowProblem } from '../problems.js';
 import type { KnownCredential, NodeTypeInfo } from './context.js';
+import { fieldLabel } from './field-label.js';
 
 /** Checks a node's config against its type's schema, mapping each zod issue to a field path. */
 export function checkConfig(node: FlowNode, nodeType: NodeTypeInfo): FlowProblem[] {
@@ -13,13 +14,22 @@ export function checkConfig(node: FlowNode, nodeType: NodeTypeInfo): FlowProblem
 
   return result.error.issues.map((issue) => {
     const field = ['config', ...issue.path.map(String)].join('.');
+    // The form's label comes first, because that is what the designer shows; the path locates
+    // the field in an exported document.
+    const label = fieldLabel(nodeType.config, issue.path);
+    const named = label ? `${label} ("${field}")` : `"${field}"`;
     // An empty or absent value is the usual case in a new node, so it gets a plain message
     // instead of zod's type description.
     const message = isBlank(valueAt(node.config, issue.path))
-      ? `Node "${node.id}" needs a value in "${field}".`
-      : `Node "${node.id}" field "${field}" is invalid: ${issue.message}.`;
+      ? `${nodeName(node)} needs a value in ${named}.`
+      : `${nodeName(node)} field ${named} is invalid: ${issue.message}.`;
     return { code: 'config_invalid', severity: 'error', nodeId: node.id, field, message };
   });
+}
+
+/** Names a node by its id, and by the label it shows on the canvas when it has one. */
+function nodeName(node: FlowNode): string {
+  return node.label ? `Node "${node.id}" (${node.label})` : `Node "${node.id}"`;
 }
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
