@@ -108,6 +108,8 @@ export interface FlowVersion {
   publishedBy: string;
   publishedAt: string;
   document?: FlowDocument;
+  /** Set by publish: true when the draft equalled this newest version, so none was created. */
+  unchanged?: boolean;
 }
 
 export interface Sample {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useApi } from '../api/context.js';
 import { ApiError, describeError } from '../api/errors.js';
 import { queryKeys, useFlow, useMutation, useQueryClient } from '../api/queries.js';
-import type { FlowVersion, Problem } from '../api/types.js';
+import type { Problem } from '../api/types.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ProblemList } from '../ui/ProblemList.js';
 import { useEditorStore, useEditorStoreApi } from './store/context.js';
@@ -43,7 +43,7 @@ export function PublishDialog({
       const version = await api.publishFlow(flowId, note.trim());
       if (isOff && turnOn) await api.updateFlow(flowId, { enabled: true });
       // The server returns 200 with `unchanged` instead of publishing a copy of the newest version.
-      return version as FlowVersion & { unchanged?: boolean };
+      return version;
     },
     onSuccess: async (version) => {
       const flowId = store.getState().flowId;
