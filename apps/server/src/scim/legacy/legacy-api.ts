@@ -45,7 +45,7 @@ export async function legacyApi(app: FastifyInstance): Promise<void> {
         .header('location', (created.meta as { location: string }).location)
         .send(created);
     }
-    return service.render(await service.replace(existing.id, request.body));
+    return service.replace(existing.id, request.body);
   });
 
   app.delete('/:slug/:name', async (request: SlugRequest, reply) => {

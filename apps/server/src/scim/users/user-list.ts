@@ -1,21 +1,23 @@
-import { evaluateFilter, findEqualityLookup } from '@scimflow/scim';
+import { evaluateFilter, findEqualityLookup, type FilterExpression } from '@scimflow/scim';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { ListQuery } from '../list-query.js';
 import type { UserRow } from './user-rows.js';
+import type { UserGroup } from './user-service.js';
 import type { UserStatements } from './user-statements.js';
 import { readWithConnection } from '../../db/compiled-statement.js';
 
 /**
  * Returns one page of an endpoint's users in creation order, and the total that match. An
  * equality filter on userName, externalId or id reads the index through a prepared statement.
- * Other filters scan the endpoint's rows and evaluate the filter on each.
+ * Other filters scan the endpoint's rows and evaluate the filter on each. Users carry their
+ * groups; they are read for the page only, unless the filter names `groups`.
  */
 export async function listUsers(
   db: Kysely<Database>,
   endpointId: string,
   query: ListQuery,
-  render: (row: UserRow) => Record<string, unknown>,
+  render: (row: UserRow, groups?: readonly UserGroup[]) => Record<string, unknown>,
   statements: UserStatements,
 ): Promise<{ page: Record<string, unknown>[]; total: number }> {
   const offset = query.startIndex - 1;
@@ -37,7 +39,7 @@ export async function listUsers(
             .limit(query.count)
             .offset(offset)
             .execute();
-    return { page: rows.map(render), total: Number(total.n) };
+    return { page: await withGroups(db, rows, render, statements), total: Number(total.n) };
   }
 
   const lookup = findEqualityLookup(query.filter);
@@ -62,6 +64,39 @@ export async function listUsers(
 
   // The index narrows the candidates; the whole filter still decides (e.g. `userName eq .. and active eq true`).
   const filter = query.filter;
-  const matches = rows.map(render).filter((resource) => evaluateFilter(filter, resource, 'User'));
-  return { page: matches.slice(offset, offset + query.count), total: matches.length };
+  if (namesGroups(filter)) {
+    const rendered = await withGroups(db, rows, render, statements);
+    const matches = rendered.filter((resource) => evaluateFilter(filter, resource, 'User'));
+    return { page: matches.slice(offset, offset + query.count), total: matches.length };
+  }
+
+  const matching = rows.filter((row) => evaluateFilter(filter, render(row), 'User'));
+  const pageRows = matching.slice(offset, offset + query.count);
+  return { page: await withGroups(db, pageRows, render, statements), total: matching.length };
+}
+
+/** Renders rows with their groups, read while holding the connection. */
+function withGroups(
+  db: Kysely<Database>,
+  rows: UserRow[],
+  render: (row: UserRow, groups?: readonly UserGroup[]) => Record<string, unknown>,
+  statements: UserStatements,
+): Promise<Record<string, unknown>[]> {
+  if (rows.length === 0) return Promise.resolve([]);
+  return readWithConnection(db, () =>
+    rows.map((row) => render(row, statements.groupsOfUser.all<UserGroup>({ userId: row.id }))),
+  );
+}
+
+/** Returns true when a filter names the `groups` attribute anywhere. */
+function namesGroups(filter: FilterExpression): boolean {
+  switch (filter.kind) {
+    case 'and':
+    case 'or':
+      return namesGroups(filter.left) || namesGroups(filter.right);
+    case 'not':
+      return namesGroups(filter.expression);
+    default:
+      return filter.path.attribute.toLowerCase() === 'groups';
+  }
 }

@@ -28,7 +28,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
           app.scimflow.db,
           request.scimEndpoint!.id,
           listed,
-          (row) => users.render(row),
+          (row, groups) => users.render(row, undefined, groups),
           userStatements(app.scimWrites.sqlite),
         );
 
@@ -61,19 +61,19 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/:slug/Users/:id', async (request: IdRequest) => {
     const users = service(app, request);
-    const resource = users.render(await users.get(request.params.id));
+    const resource = await users.get(request.params.id);
     return projectResource(resource, projectionParams(request.query), 'User');
   });
 
   app.put('/:slug/Users/:id', async (request: IdRequest) => {
     const users = service(app, request);
-    const resource = users.render(await users.replace(request.params.id, request.body));
+    const resource = await users.replace(request.params.id, request.body);
     return projectResource(resource, projectionParams(request.query), 'User');
   });
 
   app.patch('/:slug/Users/:id', async (request: IdRequest) => {
     const users = service(app, request);
-    const resource = users.render(await users.patch(request.params.id, request.body));
+    const resource = await users.patch(request.params.id, request.body);
     return projectResource(resource, projectionParams(request.query), 'User');
   });
 

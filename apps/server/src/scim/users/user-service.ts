@@ -24,6 +24,12 @@ import type { ClientDialect } from '@scimflow/flow';
 
 type Resource = Record<string, unknown>;
 
+/** A group the user is a direct member of, as the groups statement reads it. */
+export interface UserGroup {
+  value: string;
+  display: string;
+}
+
 /** Creates, changes and deletes the users of one endpoint, writing events in the same transaction. */
 export class UserService {
   constructor(
@@ -32,23 +38,44 @@ export class UserService {
     private readonly dialect: ClientDialect,
   ) {}
 
-  /** Renders a stored user with `meta`; `resource` saves parsing `row.resource` again. */
-  render(row: UserRow, resource?: Resource): Resource {
-    return withMeta(
+  /**
+   * Renders a stored user with `meta`; `resource` saves parsing `row.resource` again. `groups`
+   * becomes the read-only `groups` attribute (RFC 7643 section 4.1.2), left out when empty.
+   */
+  render(row: UserRow, resource?: Resource, groups: readonly UserGroup[] = []): Resource {
+    const publicUrl = this.app.scimflow.publicUrl();
+    const rendered = withMeta(
       row,
       'User',
-      resourceLocation(this.app.scimflow.publicUrl(), this.endpoint, 'Users', row.id),
+      resourceLocation(publicUrl, this.endpoint, 'Users', row.id),
       resource,
     );
+    if (groups.length === 0) return rendered;
+
+    rendered.groups = groups.map((group) => ({
+      value: group.value,
+      $ref: resourceLocation(publicUrl, this.endpoint, 'Groups', group.value),
+      display: group.display,
+      type: 'direct',
+    }));
+    return rendered;
   }
 
-  /** Returns a user by id; throws 404 when it does not exist. */
-  async get(id: string): Promise<UserRow> {
+  /** Returns the groups of a user. Call it while holding the connection, as jobs and reads do. */
+  groupsOf(id: string): UserGroup[] {
+    return this.statements().groupsOfUser.all<UserGroup>({ userId: id });
+  }
+
+  /** Returns a user rendered with its groups; throws 404 when it does not exist. */
+  async get(id: string): Promise<Resource> {
     const { findUser } = this.statements();
     const params = { endpointId: this.endpoint.id, id };
-    const row = await readWithConnection(this.app.scimflow.db, () => findUser.get<UserRow>(params));
-    if (!row) throw scimErrors.notFound(`User ${id} not found`);
-    return row;
+    const found = await readWithConnection(this.app.scimflow.db, () => {
+      const row = findUser.get<UserRow>(params);
+      return row ? { row, groups: this.groupsOf(id) } : undefined;
+    });
+    if (!found) throw scimErrors.notFound(`User ${id} not found`);
+    return this.render(found.row, undefined, found.groups);
   }
 
   /**
@@ -99,8 +126,8 @@ export class UserService {
     return after;
   }
 
-  /** Replaces a user (PUT). An absent `active` keeps the current value. */
-  async replace(id: string, body: unknown): Promise<UserRow> {
+  /** Replaces a user (PUT) and returns it rendered. An absent `active` keeps the current value. */
+  async replace(id: string, body: unknown): Promise<Resource> {
     return this.change(id, (current) => {
       const incoming = body && typeof body === 'object' ? (body as Resource) : body;
       const result = replaceResource(current, incoming, 'User');
@@ -112,8 +139,8 @@ export class UserService {
     });
   }
 
-  /** Applies a PatchOp request (PATCH). */
-  async patch(id: string, body: unknown): Promise<UserRow> {
+  /** Applies a PatchOp request (PATCH) and returns the user rendered. */
+  async patch(id: string, body: unknown): Promise<Resource> {
     return this.change(id, (current) => applyPatch(current, body, 'User').resource);
   }
 
@@ -123,7 +150,7 @@ export class UserService {
     await this.write(() => {
       const row = statements.findUser.get<UserRow>({ endpointId: this.endpoint.id, id });
       if (!row) throw scimErrors.notFound(`User ${id} not found`);
-      const before = this.render(row);
+      const before = this.render(row, undefined, this.groupsOf(id));
 
       const memberships = statements.memberships.all<{
         groupId: string;
@@ -158,8 +185,9 @@ export class UserService {
    * Loads a user, computes its next state with `next`, and stores it with events unless nothing
    * changed. The read and the write share one transaction.
    */
-  private async change(id: string, next: (current: Resource) => Resource): Promise<UserRow> {
+  private async change(id: string, next: (current: Resource) => Resource): Promise<Resource> {
     let updated: UserRow | undefined;
+    let groups: UserGroup[] = [];
     let requestedName: string | undefined;
     const statements = this.statements();
     await this.write(
@@ -177,9 +205,14 @@ export class UserService {
         }
         requestedName = resource.userName;
 
-        const before = this.render(row);
+        // Group memberships change only through /Groups, so before and after list the same.
+        groups = this.groupsOf(id);
+        const before = this.render(row, undefined, groups);
         const candidateRow: UserRow = { ...row, ...userColumns(resource) };
-        const changes = diffResources(stripMeta(before), stripMeta(this.render(candidateRow)));
+        const changes = diffResources(
+          stripMeta(before),
+          stripMeta(this.render(candidateRow, undefined, groups)),
+        );
         if (changes.length === 0 && row.resource === candidateRow.resource) {
           updated = row;
           return { seq: row.seq, events: [] };
@@ -201,7 +234,7 @@ export class UserService {
           last_modified: updated.last_modified,
         });
 
-        const after = this.render(updated);
+        const after = this.render(updated, undefined, groups);
         return {
           seq: row.seq,
           events: [
@@ -218,7 +251,7 @@ export class UserService {
       },
       () => requestedName,
     );
-    return updated as UserRow;
+    return this.render(updated as UserRow, undefined, groups);
   }
 
   private statements(): UserStatements {

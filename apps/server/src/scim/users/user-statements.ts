@@ -31,6 +31,8 @@ export interface UserStatements {
   updateUser: CompiledStatement<UserUpdate>;
   deleteUser: CompiledStatement<{ id: string }>;
   memberships: CompiledStatement<{ userId: string }>;
+  /** The groups a user is a direct member of, in group creation order (`User.groups`). */
+  groupsOfUser: CompiledStatement<{ userId: string }>;
   insertEvent: CompiledStatement<EventRow>;
   /** Users of an endpoint by lower-cased userName, in creation order (the list filter). */
   usersByNameLower: CompiledStatement<{ endpointId: string; value: string }>;
@@ -103,6 +105,14 @@ export function userStatements(sqlite: BetterSqlite3.Database): UserStatements {
         .innerJoin('scim_groups', 'scim_groups.id', 'scim_group_members.group_id')
         .select(['scim_groups.id as groupId', 'scim_groups.resource', 'scim_group_members.display'])
         .where('scim_group_members.user_id', '=', param('userId')),
+    ),
+    groupsOfUser: compileStatement<{ userId: string }>(sqlite, (param) =>
+      builder
+        .selectFrom('scim_group_members')
+        .innerJoin('scim_groups', 'scim_groups.id', 'scim_group_members.group_id')
+        .select(['scim_groups.id as value', 'scim_groups.display_name as display'])
+        .where('scim_group_members.user_id', '=', param('userId'))
+        .orderBy('scim_groups.seq'),
     ),
     insertEvent: compileStatement<EventRow>(sqlite, (param) =>
       builder.insertInto('events').values({
