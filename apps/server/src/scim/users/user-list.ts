@@ -17,7 +17,7 @@ export async function listUsers(
   db: Kysely<Database>,
   endpointId: string,
   query: ListQuery,
-  render: (row: UserRow, groups?: readonly UserGroup[]) => Record<string, unknown>,
+  users: UserRendering,
   statements: UserStatements,
 ): Promise<{ page: Record<string, unknown>[]; total: number }> {
   const offset = query.startIndex - 1;
@@ -39,7 +39,9 @@ export async function listUsers(
             .limit(query.count)
             .offset(offset)
             .execute();
-    return { page: await withGroups(db, rows, render, statements), total: Number(total.n) };
+    const page = rows.map((row) => users.render(row));
+    await addGroups(db, rows, page, users, statements);
+    return { page, total: Number(total.n) };
   }
 
   const lookup = findEqualityLookup(query.filter);
@@ -64,28 +66,48 @@ export async function listUsers(
 
   // The index narrows the candidates; the whole filter still decides (e.g. `userName eq .. and active eq true`).
   const filter = query.filter;
-  if (namesGroups(filter)) {
-    const rendered = await withGroups(db, rows, render, statements);
-    const matches = rendered.filter((resource) => evaluateFilter(filter, resource, 'User'));
-    return { page: matches.slice(offset, offset + query.count), total: matches.length };
-  }
+  const rendered = rows.map((row) => users.render(row));
+  if (namesGroups(filter)) await addGroups(db, rows, rendered, users, statements);
 
-  const matching = rows.filter((row) => evaluateFilter(filter, render(row), 'User'));
-  const pageRows = matching.slice(offset, offset + query.count);
-  return { page: await withGroups(db, pageRows, render, statements), total: matching.length };
+  const matching: number[] = [];
+  rendered.forEach((resource, index) => {
+    if (evaluateFilter(filter, resource, 'User')) matching.push(index);
+  });
+  const pageIndexes = matching.slice(offset, offset + query.count);
+  const page = pageIndexes.map((index) => rendered[index]!);
+  if (!namesGroups(filter)) {
+    await addGroups(
+      db,
+      pageIndexes.map((index) => rows[index]!),
+      page,
+      users,
+      statements,
+    );
+  }
+  return { page, total: matching.length };
 }
 
-/** Renders rows with their groups, read while holding the connection. */
-function withGroups(
+/** How the list renders a user and adds its groups (`UserService`). */
+export interface UserRendering {
+  render(row: UserRow): Record<string, unknown>;
+  addGroups(resource: Record<string, unknown>, groups: readonly UserGroup[]): void;
+}
+
+/** Adds each user's groups to its rendered resource, read while holding the connection. */
+async function addGroups(
   db: Kysely<Database>,
-  rows: UserRow[],
-  render: (row: UserRow, groups?: readonly UserGroup[]) => Record<string, unknown>,
+  rows: readonly UserRow[],
+  resources: readonly Record<string, unknown>[],
+  users: UserRendering,
   statements: UserStatements,
-): Promise<Record<string, unknown>[]> {
-  if (rows.length === 0) return Promise.resolve([]);
-  return readWithConnection(db, () =>
-    rows.map((row) => render(row, statements.groupsOfUser.all<UserGroup>({ userId: row.id }))),
-  );
+): Promise<void> {
+  if (rows.length === 0) return;
+  await readWithConnection(db, () => {
+    rows.forEach((row, index) => {
+      const groups = statements.groupsOfUser.all<UserGroup>({ userId: row.id });
+      users.addGroups(resources[index]!, groups);
+    });
+  });
 }
 
 /** Returns true when a filter names the `groups` attribute anywhere. */

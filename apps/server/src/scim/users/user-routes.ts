@@ -28,7 +28,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
           app.scimflow.db,
           request.scimEndpoint!.id,
           listed,
-          (row, groups) => users.render(row, undefined, groups),
+          users,
           userStatements(app.scimWrites.sqlite),
         );
 

@@ -40,25 +40,33 @@ export class UserService {
 
   /**
    * Renders a stored user with `meta`; `resource` saves parsing `row.resource` again. `groups`
-   * becomes the read-only `groups` attribute (RFC 7643 section 4.1.2), left out when empty.
+   * becomes the read-only `groups` attribute (`addGroups`).
    */
   render(row: UserRow, resource?: Resource, groups: readonly UserGroup[] = []): Resource {
-    const publicUrl = this.app.scimflow.publicUrl();
     const rendered = withMeta(
       row,
       'User',
-      resourceLocation(publicUrl, this.endpoint, 'Users', row.id),
+      resourceLocation(this.app.scimflow.publicUrl(), this.endpoint, 'Users', row.id),
       resource,
     );
-    if (groups.length === 0) return rendered;
+    this.addGroups(rendered, groups);
+    return rendered;
+  }
 
+  /**
+   * Sets the read-only `groups` attribute of a rendered user (RFC 7643 section 4.1.2), and
+   * leaves it out when the user is in no group.
+   */
+  addGroups(rendered: Resource, groups: readonly UserGroup[]): void {
+    if (groups.length === 0) return;
+
+    const publicUrl = this.app.scimflow.publicUrl();
     rendered.groups = groups.map((group) => ({
       value: group.value,
       $ref: resourceLocation(publicUrl, this.endpoint, 'Groups', group.value),
       display: group.display,
       type: 'direct',
     }));
-    return rendered;
   }
 
   /** Returns the groups of a user. Call it while holding the connection, as jobs and reads do. */
