@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIn } from './support/admin-client.js';
 import { userBody } from './support/scim-client.js';
-import { ADMIN_PASSWORD, startServer, type TestServer } from './support/test-server.js';
+import { ADMIN_PASSWORD, useTestServer } from './support/test-server.js';
 import { CORE_GROUP_URN, variantClient, type VariantClient } from './support/scim-variants.js';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server.close();
-  server.removeData();
-});
+const testServer = useTestServer();
 
 /** Creates a user and two groups it is a member of, and a third group without it. */
 async function member(): Promise<{
@@ -22,7 +13,7 @@ async function member(): Promise<{
   userUrl: string;
   groupIds: string[];
 }> {
-  const c = await variantClient(server, 'user-groups');
+  const c = await variantClient(testServer(), 'user-groups');
   const userId = await c.createUser(userBody('ines@example.org'));
   const groupIds: string[] = [];
   for (const name of ['Tide Ops', 'Engineers']) {
@@ -62,7 +53,7 @@ describe('User groups attribute', () => {
   });
 
   it('is left out for a user without groups', async () => {
-    const c = await variantClient(server, 'user-groups');
+    const c = await variantClient(testServer(), 'user-groups');
     const id = await c.createUser(userBody('tomas@example.org'));
 
     const response = await c.get(`${c.endpoint.usersUrl}/${id}`);
@@ -117,7 +108,7 @@ describe('User groups attribute', () => {
     const { c, userUrl, userId } = await member();
     await c.patch(userUrl, { op: 'replace', path: 'title', value: 'Lead' });
 
-    const admin = await signIn(server.baseUrl, ADMIN_PASSWORD);
+    const admin = await signIn(testServer().baseUrl, ADMIN_PASSWORD);
     const events = await admin.request('GET', `/api/events?endpoint=${c.endpoint.slug}`);
     const updated = events.body.find(
       (event: { type: string; resourceId: string }) =>

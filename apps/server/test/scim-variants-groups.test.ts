@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userBody } from './support/scim-client.js';
-import { startServer, type TestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 import {
   CORE_GROUP_URN,
   expectScimError,
@@ -8,20 +8,11 @@ import {
   type VariantClient,
 } from './support/scim-variants.js';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server.close();
-  server.removeData();
-});
+const testServer = useTestServer();
 
 /** Creates an endpoint with three users and returns their ids. */
 async function withUsers(): Promise<{ c: VariantClient; ids: string[] }> {
-  const c = await variantClient(server, 'groups');
+  const c = await variantClient(testServer(), 'groups');
   const ids: string[] = [];
   for (const name of ['ines', 'tomas', 'ada'])
     ids.push(await c.createUser(userBody(`${name}@example.org`)));
@@ -151,11 +142,11 @@ describe('group read variants', () => {
     const { c, ids } = await withUsers();
     const groupId = await c.createGroup({ displayName: 'Tide Ops', members: [{ value: ids[0] }] });
 
-    const one = await c.get(`${c.endpoint.groupsUrl}/${groupId}?excludedAttributes=members`);
-    expect(one.status).toBe(200);
-    expect(one.body.members).toBeUndefined();
-    expect(one.body.displayName).toBe('Tide Ops');
-    expect(one.body.id).toBe(groupId);
+    const single = await c.get(`${c.endpoint.groupsUrl}/${groupId}?excludedAttributes=members`);
+    expect(single.status).toBe(200);
+    expect(single.body.members).toBeUndefined();
+    expect(single.body.displayName).toBe('Tide Ops');
+    expect(single.body.id).toBe(groupId);
 
     const filter = encodeURIComponent('displayName eq "tide ops"');
     const list = await c.get(`${c.endpoint.groupsUrl}?filter=${filter}&excludedAttributes=members`);
@@ -167,11 +158,11 @@ describe('group read variants', () => {
   it('excludedAttributes with the URN-qualified members', async () => {
     const { c, ids } = await withUsers();
     const groupId = await c.createGroup({ displayName: 'Tide Ops', members: [{ value: ids[0] }] });
-    const one = await c.get(
+    const single = await c.get(
       `${c.endpoint.groupsUrl}/${groupId}?excludedAttributes=${CORE_GROUP_URN}:members`,
     );
-    expect(one.body.members).toBeUndefined();
-    expect(one.body.displayName).toBe('Tide Ops');
+    expect(single.body.members).toBeUndefined();
+    expect(single.body.displayName).toBe('Tide Ops');
   });
 
   it('filter groups by member value', async () => {
@@ -335,7 +326,7 @@ describe('group body variants', () => {
 
 describe('concurrent membership changes', () => {
   it('parallel adds keep every member', async () => {
-    const c = await variantClient(server, 'groups');
+    const c = await variantClient(testServer(), 'groups');
     const ids: string[] = [];
     for (let index = 0; index < 12; index += 1)
       ids.push(await c.createUser(userBody(`member${index}@example.org`)));

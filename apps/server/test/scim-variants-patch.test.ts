@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userBody } from './support/scim-client.js';
-import { startServer, type TestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 import {
   CORE_USER_URN,
   ENTERPRISE_URN,
@@ -10,22 +10,13 @@ import {
   type VariantClient,
 } from './support/scim-variants.js';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server.close();
-  server.removeData();
-});
+const testServer = useTestServer();
 
 /** Creates an endpoint with one user and returns the client and the user's URL. */
 async function withUser(
   extra: Record<string, unknown> = {},
 ): Promise<{ c: VariantClient; url: string }> {
-  const c = await variantClient(server, 'patch');
+  const c = await variantClient(testServer(), 'patch');
   const id = await c.createUser(userBody('ines.ward@example.org', extra));
   return { c, url: `${c.endpoint.usersUrl}/${id}` };
 }

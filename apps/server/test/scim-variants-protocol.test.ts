@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIn } from './support/admin-client.js';
 import { scim, userBody } from './support/scim-client.js';
-import { ADMIN_PASSWORD, startServer, type TestServer } from './support/test-server.js';
+import { ADMIN_PASSWORD, useTestServer } from './support/test-server.js';
 import {
   CORE_USER_URN,
   ENTERPRISE_URN,
@@ -9,18 +9,9 @@ import {
   variantClient,
 } from './support/scim-variants.js';
 
-let server: TestServer;
+const testServer = useTestServer();
 
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server.close();
-  server.removeData();
-});
-
-const client = () => variantClient(server, 'protocol');
+const client = () => variantClient(testServer(), 'protocol');
 
 describe('authorization header forms', () => {
   it('scheme names in any case', async () => {
@@ -380,9 +371,9 @@ describe('URL variants', () => {
     expectScimError(response, 404);
     expect(response.body.detail).toContain(`/scim/v2/${c.endpoint.slug}/Users`);
 
-    const one = await c.send('PATCH', `${c.endpoint.baseUrl}/GROUPS/some-id`, {});
-    expectScimError(one, 404);
-    expect(one.body.detail).toContain('/Groups/some-id');
+    const groupPatch = await c.send('PATCH', `${c.endpoint.baseUrl}/GROUPS/some-id`, {});
+    expectScimError(groupPatch, 404);
+    expect(groupPatch.body.detail).toContain('/Groups/some-id');
   });
 
   it('plus signs as spaces in the query', async () => {
@@ -474,14 +465,14 @@ describe('request log of password changes', () => {
     expectScimError(invalidCreate, 400, 'invalidValue');
     await c.patch(url, { op: 'replace', path: 'title', value: 'visible-title' });
 
-    await server.app.scimflow.requestLog.flush();
-    const admin = await signIn(server.baseUrl, ADMIN_PASSWORD);
+    await testServer().app.scimflow.requestLog.flush();
+    const admin = await signIn(testServer().baseUrl, ADMIN_PASSWORD);
     const log = await admin.request('GET', `/api/endpoints/${c.endpoint.slug}/requests?limit=50`);
     expect(log.status).toBe(200);
     const text = JSON.stringify(log.body);
     expect(text).not.toMatch(/canary-pw-\d/);
     expect(text).toContain('[redacted]');
     expect(text).toContain('visible-title');
-    expect(server.logText()).not.toMatch(/canary-pw-\d/);
+    expect(testServer().logText()).not.toMatch(/canary-pw-\d/);
   });
 });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userBody } from './support/scim-client.js';
-import { startServer, type TestServer } from './support/test-server.js';
+import { useTestServer } from './support/test-server.js';
 import {
   CORE_USER_URN,
   ENTERPRISE_URN,
@@ -8,18 +8,9 @@ import {
   variantClient,
 } from './support/scim-variants.js';
 
-let server: TestServer;
+const testServer = useTestServer();
 
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server.close();
-  server.removeData();
-});
-
-const client = () => variantClient(server, 'users');
+const client = () => variantClient(testServer(), 'users');
 
 describe('user create variants', () => {
   it('attribute names in any case', async () => {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { defaultConfig, type ServerConfig } from '../../src/config.js';
 
@@ -51,5 +52,27 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     logText: () => lines.join(''),
     close: () => app.close(),
     removeData: () => fs.rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Starts one server before a test file's tests, and closes it and removes its data after them.
+ * Returns a getter, because the server exists only once `beforeAll` has run.
+ */
+export function useTestServer(overrides: Partial<ServerConfig> = {}): () => TestServer {
+  let server: TestServer | undefined;
+
+  beforeAll(async () => {
+    server = await startServer(overrides);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    server?.removeData();
+  });
+
+  return () => {
+    if (!server) throw new Error('The test server starts in beforeAll; use it in tests.');
+    return server;
   };
 }
