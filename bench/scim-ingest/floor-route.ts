@@ -4,7 +4,7 @@
  *
  * `POST /floor/Users` on the bare Fastify app parses the JSON body, adds an id and `meta`, and
  * inserts one `scim_users` row and one `events` row through the server's own group commit
- * (`app.scimWrites`), answering 201 after the commit. It skips everything else a SCIM create
+ * (`app.scimWrites`), and answers 201 after the commit. It skips everything else a SCIM create
  * does: authentication, the SCIM parsing and normalising rules, the uniqueness error, the event's
  * attribute changes, the response projection and the request log.
  */

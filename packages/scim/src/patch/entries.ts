@@ -154,7 +154,7 @@ function matches(
 /**
  * Appends the entries of `added` that `existing` lacks. An added entry with the `value` of an
  * existing one updates that entry instead, so re-adding an email or a member never duplicates
- * it. RFC 7644 §3.5.2.1 says that adding a value already present SHOULD change nothing.
+ * it. RFC 7644 §3.5.2.1 states that adding a value already present SHOULD change nothing.
  */
 export function union(
   existing: unknown[],

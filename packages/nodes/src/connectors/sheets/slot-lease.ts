@@ -16,8 +16,8 @@ export type LeaseWarning = (message: string, fields: Record<string, unknown>) =>
 
 // A cell is 0 when the slot is free. Otherwise its low bits are the holder's thread id plus one
 // and its high bits the lease's expiry in monotonic milliseconds. Holder and expiry change in one
-// compare-and-exchange, so a waiter that takes over an expired lease cannot race its holder's
-// renewal. 43 bits of milliseconds last 278 years of uptime.
+// compare-and-exchange, so of a takeover and a renewal of the same lease only one succeeds.
+// 43 bits of milliseconds last 278 years of uptime.
 const HOLDER_BITS = 20n;
 const HOLDER_MASK = (1n << HOLDER_BITS) - 1n;
 
