@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { AdminClient } from '../src/admin-client.js';
 import { importFlow } from '../src/commands/flows-remote.js';
 import { replayIntoNewEndpoints } from '../src/commands/replay-new-endpoints.js';
 import { startAppProcess, type AppProcess } from '../src/demo/app-process.js';
+import { createCredentials } from '../src/demo/run-demo.js';
 import {
   describeOutcome,
   waitForExecutions,
@@ -56,21 +57,8 @@ describe('demo outcome with GitHub down', () => {
     });
     client = await AdminClient.signIn({ url: app.url, username: 'admin', password: adminPassword });
 
-    await client.request('POST', '/credentials', {
-      name: 'GitHub',
-      type: 'github.token',
-      data: { token: seeded.githubToken, baseUrl: `http://127.0.0.1:${await closedPort()}` },
-    });
-    await client.request('POST', '/credentials', {
-      name: 'Google',
-      type: 'google.serviceAccount',
-      data: {
-        serviceAccountKey: await readFile(seeded.serviceAccountKeyFile, 'utf8'),
-        subject: seeded.adminEmail,
-        directoryBaseUrl: servers.google.rootUrl,
-        sheetsBaseUrl: servers.google.rootUrl,
-      },
-    });
+    const unreachable = `http://127.0.0.1:${await closedPort()}`;
+    await createCredentials(client, servers, seeded, unreachable);
 
     const flowsDir = join(repositoryRoot, 'examples', 'flows');
     for (const file of await readdir(flowsDir)) {

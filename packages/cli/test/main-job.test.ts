@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { AdminClient } from '../src/admin-client.js';
 import { startAppProcess, type AppProcess } from '../src/demo/app-process.js';
+import { createCredentials } from '../src/demo/run-demo.js';
 
 const run = promisify(execFile);
 const repositoryRoot = join(import.meta.dirname, '..', '..', '..');
@@ -56,21 +57,7 @@ describe('main job on recorded traffic', () => {
     });
     client = await AdminClient.signIn({ url: app.url, username: 'admin', password: adminPassword });
 
-    await client.request('POST', '/credentials', {
-      name: 'GitHub',
-      type: 'github.token',
-      data: { token: seeded.githubToken, baseUrl: servers.github.baseUrl },
-    });
-    await client.request('POST', '/credentials', {
-      name: 'Google',
-      type: 'google.serviceAccount',
-      data: {
-        serviceAccountKey: await readFile(seeded.serviceAccountKeyFile, 'utf8'),
-        subject: seeded.adminEmail,
-        directoryBaseUrl: servers.google.rootUrl,
-        sheetsBaseUrl: servers.google.rootUrl,
-      },
-    });
+    await createCredentials(client, servers, seeded);
 
     const flowsDir = join(repositoryRoot, 'examples', 'flows');
     for (const file of await readdir(flowsDir)) {

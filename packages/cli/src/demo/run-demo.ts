@@ -128,15 +128,20 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
   return { app, servers, adminPassword, stop };
 }
 
-async function createCredentials(
+/**
+ * Creates the demo's `GitHub` and `Google` credentials, pointing at the test servers.
+ * `githubBaseUrl` replaces the GitHub test server's URL, for a demo whose GitHub steps fail.
+ */
+export async function createCredentials(
   client: AdminClient,
   servers: TestServers,
   seeded: ReturnType<typeof seedDemo>,
+  githubBaseUrl = servers.github.baseUrl,
 ): Promise<void> {
   await client.request('POST', '/credentials', {
     name: 'GitHub',
     type: 'github.token',
-    data: { token: seeded.githubToken, baseUrl: servers.github.baseUrl },
+    data: { token: seeded.githubToken, baseUrl: githubBaseUrl },
   });
   await client.request('POST', '/credentials', {
     name: 'Google',
