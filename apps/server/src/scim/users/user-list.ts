@@ -67,7 +67,8 @@ export async function listUsers(
   // The index narrows the candidates; the whole filter still decides (e.g. `userName eq .. and active eq true`).
   const filter = query.filter;
   const rendered = rows.map((row) => users.render(row));
-  if (namesGroups(filter)) await addGroups(db, rows, rendered, users, statements);
+  const filterNamesGroups = namesGroups(filter);
+  if (filterNamesGroups) await addGroups(db, rows, rendered, users, statements);
 
   const matching: number[] = [];
   rendered.forEach((resource, index) => {
@@ -75,7 +76,7 @@ export async function listUsers(
   });
   const pageIndexes = matching.slice(offset, offset + query.count);
   const page = pageIndexes.map((index) => rendered[index]!);
-  if (!namesGroups(filter)) {
+  if (!filterNamesGroups) {
     await addGroups(
       db,
       pageIndexes.map((index) => rows[index]!),
